@@ -1,0 +1,91 @@
+package io.github.camelloganalytics;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import io.github.camelloganalytics.auth.Credentials;
+import io.github.camelloganalytics.client.Timespan;
+
+/**
+ * Checks an endpoint's options when the endpoint is created, so that a mistake fails the route's start with a
+ * message naming the option and its value, not the first exchange.
+ */
+final class ConfigurationValidator {
+
+    private static final long MAX_SERVER_TIMEOUT_SECONDS = 600;
+
+    private ConfigurationValidator() {
+    }
+
+    static void validate(LogAnalyticsConfiguration config) {
+        if (config.getTimespan() != null) {
+            try {
+                Timespan.validate(config.getTimespan());
+            } catch (IllegalArgumentException e) {
+                throw invalid("timespan", config.getTimespan(), e.getMessage());
+            }
+        }
+        Duration serverTimeout = config.getServerTimeout();
+        if (serverTimeout != null
+                && (serverTimeout.toSeconds() < 1 || serverTimeout.toSeconds() > MAX_SERVER_TIMEOUT_SECONDS)) {
+            throw invalid("serverTimeout", serverTimeout, "the service accepts 1 to 600 seconds");
+        }
+        requirePositive("connectTimeout", config.getConnectTimeout());
+        requirePositive("responseTimeout", config.getResponseTimeout());
+        if (config.getHost() != null) {
+            validateHost(config.getHost());
+        }
+        try {
+            Credentials.resolve(config.getCredentialType(), config.getAccessToken(), config.getTokenProvider());
+        } catch (IllegalArgumentException e) {
+            // the message names options, never their secret values
+            throw new IllegalArgumentException("Invalid credential options: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requirePositive(String option, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw invalid(option, value, "it must be a positive duration such as 10s or PT10S");
+        }
+    }
+
+    private static void validateHost(String host) {
+        URI uri;
+        try {
+            uri = new URI(host);
+        } catch (URISyntaxException e) {
+            throw invalid("host", host, "it is not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme();
+        if (uri.getHost() == null || !"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+            throw invalid("host", host, "it must be an http(s) URL such as https://api.loganalytics.azure.com");
+        }
+        if ("http".equalsIgnoreCase(scheme) && !isLoopback(uri.getHost())) {
+            throw invalid("host", host, "bearer tokens are sent over plain http only to a loopback address;"
+                                        + " use https");
+        }
+    }
+
+    private static boolean isLoopback(String hostName) {
+        if ("localhost".equalsIgnoreCase(hostName)) {
+            return true;
+        }
+        String literal = hostName.startsWith("[") ? hostName.substring(1, hostName.length() - 1) : hostName;
+        if (!Character.isDigit(literal.charAt(0)) && literal.indexOf(':') < 0) {
+            // a name other than localhost is not resolved here: its address may change, so it is never trusted
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static IllegalArgumentException invalid(String option, Object value, String why) {
+        return new IllegalArgumentException("Invalid value for option " + option + ": '" + value + "': " + why);
+    }
+}

@@ -1,0 +1,327 @@
+package io.github.camelloganalytics;
+
+import java.time.Duration;
+
+import io.github.camelloganalytics.auth.CredentialType;
+import io.github.camelloganalytics.auth.TokenProvider;
+import io.github.camelloganalytics.client.Cloud;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of a {@code loganalytics} endpoint. Each can also be set once on the component, for every endpoint.
+ */
+@UriParams
+public class LogAnalyticsConfiguration implements Cloneable {
+
+    /**
+     * The id (a GUID) of the Log Analytics workspace to query. The header {@code CamelLogAnalyticsWorkspaceId}
+     * overrides it.
+     */
+    @UriPath
+    private String workspaceId;
+
+    /**
+     * The KQL query to run. The header {@code CamelLogAnalyticsQuery} overrides it; with neither, the message body
+     * is the query.
+     */
+    @UriParam
+    private String query;
+
+    /**
+     * The time range the query covers, as an ISO 8601 duration back from now ({@code PT1H}, {@code P1D}) or an
+     * ISO 8601 interval ({@code start/end}, {@code start/duration}). The service applies it to
+     * {@code TimeGenerated} in addition to the query's own filters. The header {@code CamelLogAnalyticsTimespan}
+     * overrides it.
+     */
+    @UriParam
+    private String timespan;
+
+    /**
+     * Further workspaces a cross-workspace query spans, comma-separated (workspace ids, names or resource ids, as
+     * the service accepts them).
+     */
+    @UriParam
+    private String additionalWorkspaces;
+
+    /**
+     * How long the service may run the query before it gives up, sent as {@code Prefer: wait=N}: 1 to 600
+     * seconds. Unset, the service's default (180 seconds) applies.
+     */
+    @UriParam(javaType = "java.time.Duration")
+    private Duration serverTimeout;
+
+    /**
+     * Asks the service for the query's statistics ({@code Prefer: include-statistics=true}); they arrive in the
+     * header {@code CamelLogAnalyticsStatistics}.
+     */
+    @UriParam(defaultValue = "false")
+    private boolean includeStatistics;
+
+    /**
+     * Asks the service for the query's render instructions ({@code Prefer: include-render=true}); they arrive in
+     * the header {@code CamelLogAnalyticsVisualization}.
+     */
+    @UriParam(defaultValue = "false")
+    private boolean includeVisualization;
+
+    /**
+     * What to do with a result the service marks as incomplete (a 200 carrying an {@code error} beside the
+     * tables, e.g. when the result was truncated at the service's limits): false raises
+     * {@code PartialResultException}, which carries the partial data; true delivers the data and puts the error in
+     * the header {@code CamelLogAnalyticsPartialError}.
+     */
+    @UriParam(defaultValue = "false")
+    private boolean allowPartialErrors;
+
+    /**
+     * The body of the answer: {@code ROWS}, the primary table as a {@code List<Map<String, Object>>} of typed
+     * values; {@code TABLES}, every table as a {@code QueryResult}; {@code JSON}, the service's JSON as a String.
+     */
+    @UriParam(defaultValue = "ROWS")
+    private LogAnalyticsOutputFormat outputFormat = LogAnalyticsOutputFormat.ROWS;
+
+    /**
+     * What to do when the service answers 204 No Content (the workspace holds no data): false delivers an empty
+     * body and sets the header {@code CamelLogAnalyticsNoData} to true; true raises {@code NoDataException}.
+     */
+    @UriParam(defaultValue = "false")
+    private boolean failOnNoData;
+
+    /**
+     * On a failure the service says may be retried (429, 500, 502, 503, 504), sets the header
+     * {@code CamelRedeliveryDelay} to the wait the service asked for in {@code Retry-After}, in milliseconds, so
+     * that Camel's redelivery waits exactly that long. It takes effect only where the route enables redelivery.
+     */
+    @UriParam(defaultValue = "true")
+    private boolean honorRetryAfter = true;
+
+    /**
+     * The Azure cloud the workspace lives in: it sets the API host and the token scope together.
+     */
+    @UriParam(label = "common", defaultValue = "AZURE_PUBLIC")
+    private Cloud cloud = Cloud.AZURE_PUBLIC;
+
+    /**
+     * The base URL of the query API, instead of the cloud's (a proxy, or the testkit's emulator). Tokens are sent
+     * over plain {@code http} only to a loopback address.
+     */
+    @UriParam(label = "advanced")
+    private String host;
+
+    /**
+     * The OAuth 2.0 scope tokens are asked for, instead of the one the cloud's query API accepts.
+     */
+    @UriParam(label = "security")
+    private String scope;
+
+    /**
+     * How the component obtains its bearer tokens: {@code ACCESS_TOKEN}, a token given in {@code accessToken};
+     * {@code TOKEN_PROVIDER}, a bean given in {@code tokenProvider}; {@code AUTO}, whichever of the two is set.
+     */
+    @UriParam(label = "security", defaultValue = "AUTO")
+    private CredentialType credentialType = CredentialType.AUTO;
+
+    /**
+     * A bearer token for the query API obtained elsewhere, used as it is ({@code credentialType=ACCESS_TOKEN}).
+     */
+    @UriParam(label = "security", secret = true)
+    private String accessToken;
+
+    /**
+     * A bean that supplies the bearer tokens ({@code credentialType=TOKEN_PROVIDER}).
+     */
+    @UriParam(label = "security")
+    private TokenProvider tokenProvider;
+
+    /**
+     * How long to wait for a connection to the service to be established.
+     */
+    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /**
+     * How long to wait for the service to start answering, and between two reads of its answer. A query that
+     * exceeds it fails with {@code QueryTimeoutException}.
+     */
+    @UriParam(label = "advanced", defaultValue = "3m", javaType = "java.time.Duration")
+    private Duration responseTimeout = Duration.ofMinutes(3);
+
+    /**
+     * TLS settings for the connections to the service (trust store, key store, protocols).
+     */
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    public String getWorkspaceId() {
+        return workspaceId;
+    }
+
+    public void setWorkspaceId(String workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public String getTimespan() {
+        return timespan;
+    }
+
+    public void setTimespan(String timespan) {
+        this.timespan = timespan;
+    }
+
+    public String getAdditionalWorkspaces() {
+        return additionalWorkspaces;
+    }
+
+    public void setAdditionalWorkspaces(String additionalWorkspaces) {
+        this.additionalWorkspaces = additionalWorkspaces;
+    }
+
+    public Duration getServerTimeout() {
+        return serverTimeout;
+    }
+
+    public void setServerTimeout(Duration serverTimeout) {
+        this.serverTimeout = serverTimeout;
+    }
+
+    public boolean isIncludeStatistics() {
+        return includeStatistics;
+    }
+
+    public void setIncludeStatistics(boolean includeStatistics) {
+        this.includeStatistics = includeStatistics;
+    }
+
+    public boolean isIncludeVisualization() {
+        return includeVisualization;
+    }
+
+    public void setIncludeVisualization(boolean includeVisualization) {
+        this.includeVisualization = includeVisualization;
+    }
+
+    public boolean isAllowPartialErrors() {
+        return allowPartialErrors;
+    }
+
+    public void setAllowPartialErrors(boolean allowPartialErrors) {
+        this.allowPartialErrors = allowPartialErrors;
+    }
+
+    public LogAnalyticsOutputFormat getOutputFormat() {
+        return outputFormat;
+    }
+
+    public void setOutputFormat(LogAnalyticsOutputFormat outputFormat) {
+        this.outputFormat = outputFormat;
+    }
+
+    public boolean isFailOnNoData() {
+        return failOnNoData;
+    }
+
+    public void setFailOnNoData(boolean failOnNoData) {
+        this.failOnNoData = failOnNoData;
+    }
+
+    public boolean isHonorRetryAfter() {
+        return honorRetryAfter;
+    }
+
+    public void setHonorRetryAfter(boolean honorRetryAfter) {
+        this.honorRetryAfter = honorRetryAfter;
+    }
+
+    public Cloud getCloud() {
+        return cloud;
+    }
+
+    public void setCloud(Cloud cloud) {
+        this.cloud = cloud;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public CredentialType getCredentialType() {
+        return credentialType;
+    }
+
+    public void setCredentialType(CredentialType credentialType) {
+        this.credentialType = credentialType;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public TokenProvider getTokenProvider() {
+        return tokenProvider;
+    }
+
+    public void setTokenProvider(TokenProvider tokenProvider) {
+        this.tokenProvider = tokenProvider;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(Duration responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    /** A copy for one endpoint, so that its options do not change the component's. */
+    public LogAnalyticsConfiguration copy() {
+        try {
+            return (LogAnalyticsConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

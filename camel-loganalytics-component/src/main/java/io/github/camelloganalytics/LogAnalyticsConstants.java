@@ -1,0 +1,54 @@
+package io.github.camelloganalytics;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The message headers the {@code loganalytics} component reads and writes.
+ */
+public final class LogAnalyticsConstants {
+
+    private static final String HEADER_PREFIX = "CamelLogAnalytics";
+
+    // headers read by the producer
+    @Metadata(label = "producer", description = "The KQL query to run; overrides the endpoint's `query` option.",
+              javaType = "String")
+    public static final String QUERY = HEADER_PREFIX + "Query";
+    @Metadata(label = "producer",
+              description = "The time range of the query, an ISO 8601 duration or interval; overrides the endpoint's `timespan` option.",
+              javaType = "String")
+    public static final String TIMESPAN = HEADER_PREFIX + "Timespan";
+    @Metadata(label = "producer",
+              description = "The workspace to query; overrides the workspace in the endpoint URI.",
+              javaType = "String")
+    public static final String WORKSPACE_ID = HEADER_PREFIX + "WorkspaceId";
+
+    // headers written by the producer
+    @Metadata(label = "producer", description = "How many rows the primary table of the result holds.",
+              javaType = "Integer")
+    public static final String ROW_COUNT = HEADER_PREFIX + "RowCount";
+    @Metadata(label = "producer", description = "How many tables the result holds.", javaType = "Integer")
+    public static final String TABLE_COUNT = HEADER_PREFIX + "TableCount";
+    @Metadata(label = "producer",
+              description = "The query statistics the service returned, when `includeStatistics=true`.",
+              javaType = "Map<String, Object>")
+    public static final String STATISTICS = HEADER_PREFIX + "Statistics";
+    @Metadata(label = "producer",
+              description = "The visualization (render) instructions the service returned, when `includeVisualization=true`.",
+              javaType = "Map<String, Object>")
+    public static final String VISUALIZATION = HEADER_PREFIX + "Visualization";
+    @Metadata(label = "producer",
+              description = "The error the service returned beside an incomplete result, when `allowPartialErrors=true`.",
+              javaType = "Map<String, Object>")
+    public static final String PARTIAL_ERROR = HEADER_PREFIX + "PartialError";
+    @Metadata(label = "producer",
+              description = "True when the service answered 204 No Content: the workspace holds no data.",
+              javaType = "Boolean")
+    public static final String NO_DATA = HEADER_PREFIX + "NoData";
+    @Metadata(label = "producer",
+              description = "The service's request id for the query, to quote in a support case.",
+              javaType = "String")
+    public static final String REQUEST_ID = HEADER_PREFIX + "RequestId";
+
+    private LogAnalyticsConstants() {
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.camelloganalytics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelloganalytics.client.QueryRequest;
+import io.github.camelloganalytics.client.QueryResponse;
+import io.github.camelloganalytics.error.ErrorCatalog;
+import io.github.camelloganalytics.error.LogAnalyticsException;
+import io.github.camelloganalytics.result.QueryResult;
+import io.github.camelloganalytics.result.ResultReader;
+import io.github.camelloganalytics.result.RowCollector;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Runs the exchange's query and puts the answer in the message: the body in the endpoint's output format, the
+ * counts, statistics, visualization and request id in headers.
+ */
+public class LogAnalyticsProducer extends DefaultProducer {
+
+    private static final ResultReader READER = new ResultReader();
+
+    public LogAnalyticsProducer(LogAnalyticsEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public LogAnalyticsEndpoint getEndpoint() {
+        return (LogAnalyticsEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        QueryRequest request = getEndpoint().queryRequest(message);
+        LogAnalyticsConfiguration config = getEndpoint().getConfiguration();
+        // a delay asked for by an earlier failure must not steer the redelivery of a later, different one
+        message.removeHeader(Exchange.REDELIVERY_DELAY);
+        try {
+            switch (config.getOutputFormat()) {
+                case JSON -> deliverJson(request, message, config);
+                case TABLES -> deliverTables(request, message, config);
+                default -> deliverRows(request, message, config);
+            }
+        } catch (LogAnalyticsException e) {
+            if (config.isHonorRetryAfter() && e.isRetryable() && e.getRetryAfter() != null) {
+                message.setHeader(Exchange.REDELIVERY_DELAY, e.getRetryAfter().toMillis());
+            }
+            throw e;
+        }
+    }
+
+    private void deliverRows(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+            throws LogAnalyticsException {
+        QueryResponse<RowsAnswer> response = getEndpoint().client().query(request, body -> {
+            RowCollector rows = new RowCollector();
+            QueryResult result = READER.read(body, rows);
+            return new RowsAnswer(rows.getRows(), result);
+        });
+        if (noData(response, message, config)) {
+            message.setBody(List.of());
+            return;
+        }
+        RowsAnswer answer = response.getBody();
+        setResultHeaders(message, answer.result(), answer.rows().size(), response.getRequestId(), config);
+        message.setBody(answer.rows());
+    }
+
+    private void deliverTables(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+            throws LogAnalyticsException {
+        QueryResponse<QueryResult> response = getEndpoint().client().query(request, READER::read);
+        if (noData(response, message, config)) {
+            message.setBody(new QueryResult(List.of(), null, null, null));
+            return;
+        }
+        QueryResult result = response.getBody();
+        int rowCount = result.getPrimaryTable() != null ? result.getPrimaryTable().getRowCount() : 0;
+        setResultHeaders(message, result, rowCount, response.getRequestId(), config);
+        message.setBody(result);
+    }
+
+    private void deliverJson(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+            throws LogAnalyticsException {
+        QueryResponse<String> response = getEndpoint().client().query(request,
+                body -> new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        if (noData(response, message, config)) {
+            message.setBody("");
+            return;
+        }
+        String json = response.getBody();
+        // the raw text is the body; reading it once more gives the same headers and partial-error handling as
+        // the typed formats, which JSON users rely on just as much
+        RowCounter counter = new RowCounter();
+        QueryResult result;
+        try (InputStream in = new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))) {
+            result = READER.read(in, counter);
+        } catch (IOException e) {
+            throw ErrorCatalog.malformed(200, response.getRequestId(), json, e);
+        }
+        setResultHeaders(message, result, counter.rows, response.getRequestId(), config);
+        message.setBody(json);
+    }
+
+    private boolean noData(QueryResponse<?> response, Message message, LogAnalyticsConfiguration config)
+            throws LogAnalyticsException {
+        message.setHeader(LogAnalyticsConstants.REQUEST_ID, response.getRequestId());
+        if (!response.isNoData()) {
+            return false;
+        }
+        if (config.isFailOnNoData()) {
+            throw ErrorCatalog.noData(response.getRequestId());
+        }
+        message.setHeader(LogAnalyticsConstants.NO_DATA, Boolean.TRUE);
+        message.setHeader(LogAnalyticsConstants.ROW_COUNT, 0);
+        message.setHeader(LogAnalyticsConstants.TABLE_COUNT, 0);
+        return true;
+    }
+
+    private static void setResultHeaders(Message message, QueryResult result, int rowCount, String requestId,
+                                         LogAnalyticsConfiguration config) throws LogAnalyticsException {
+        if (result.isPartial()) {
+            if (!config.isAllowPartialErrors()) {
+                throw ErrorCatalog.partialResult(result, requestId);
+            }
+            message.setHeader(LogAnalyticsConstants.PARTIAL_ERROR, result.getError());
+        }
+        message.setHeader(LogAnalyticsConstants.ROW_COUNT, rowCount);
+        message.setHeader(LogAnalyticsConstants.TABLE_COUNT, result.getTables().size());
+        setIfPresent(message, LogAnalyticsConstants.STATISTICS, result.getStatistics());
+        setIfPresent(message, LogAnalyticsConstants.VISUALIZATION, result.getVisualization());
+    }
+
+    private static void setIfPresent(Message message, String header, Map<String, Object> value) {
+        if (value != null) {
+            message.setHeader(header, value);
+        }
+    }
+
+    private record RowsAnswer(List<Map<String, Object>> rows, QueryResult result) {
+    }
+}

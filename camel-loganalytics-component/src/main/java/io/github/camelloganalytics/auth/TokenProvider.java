@@ -1,0 +1,20 @@
+package io.github.camelloganalytics.auth;
+
+/**
+ * Where the bearer tokens for the query API come from. The component asks for a token before every request, so an
+ * implementation must cache its tokens and renew them before they expire.
+ * <p>
+ * Bind an implementation in the registry and refer to it with {@code credentialType=TOKEN_PROVIDER} and
+ * {@code tokenProvider=#bean}.
+ */
+@FunctionalInterface
+public interface TokenProvider {
+
+    /**
+     * @param  scope     the OAuth 2.0 scope the token must be valid for, e.g.
+     *                   {@code https://api.loganalytics.io/.default}: its resource is the token's audience
+     * @return           the access token, without the {@code Bearer } prefix
+     * @throws Exception when no token can be had; the query fails with this as its cause
+     */
+    String token(String scope) throws Exception;
+}
