@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import java.io.CharConversionException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -87,6 +88,53 @@ public final class ResultReader {
         }
     }
 
+    /**
+     * Counts the bytes the parser takes and notes the end of the stream, so a parse failure can be told apart as a
+     * body that was cut short. Jackson reads in blocks of several kilobytes, so this costs nothing per value.
+     */
+    private static final class EndTrackingInputStream extends FilterInputStream {
+        long count;
+        boolean ended;
+
+        EndTrackingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b < 0) {
+                ended = true;
+            } else {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n < 0) {
+                ended = true;
+            } else {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            count += skipped;
+            return skipped;
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
+    }
+
     /** The state of one read: where the parser is, for error messages, and what has been read so far. */
     private static final class Session {
 
@@ -102,6 +150,8 @@ public final class ResultReader {
 
         /** Where the parser is: a top-level key, then table, row and column when inside a table. */
         private String section;
+        /** Inside the top-level object, where an early end of input means the body was cut short. */
+        private boolean inObject;
         private int tableIndex = -1;
         private String tableName;
         private int rowIndex = -1;
@@ -112,21 +162,24 @@ public final class ResultReader {
         }
 
         QueryResult run(InputStream in) throws Exception {
-            try (JsonParser p = factory.createParser(in)) {
+            EndTrackingInputStream body = new EndTrackingInputStream(in);
+            try (JsonParser p = factory.createParser(body)) {
                 readResponse(p);
             } catch (HandlerFailure e) {
                 throw (Exception) e.getCause();
             } catch (MalformedResultException e) {
                 throw e;
-            } catch (JsonEOFException e) {
-                throw new MalformedResultException("The response body ended before the JSON was complete"
-                        + where() + "; the response was cut short (" + detail(e) + ")", e);
             } catch (StreamConstraintsException e) {
                 throw new MalformedResultException("The response body exceeds the reader's limits" + where()
                         + " (" + detail(e) + ")", e);
             } catch (JsonProcessingException e) {
+                if (inObject && isCutShort(e, body)) {
+                    throw new MalformedResultException("The response body ended before the JSON was complete"
+                            + where() + "; the response was cut short (" + detail(e) + ")", e);
+                }
                 throw new MalformedResultException(section == null
-                        ? "The response body is not JSON (" + detail(e) + ")"
+                        ? "The response body is not JSON" + (looksLikeMarkup(e) ? ", it looks like an HTML or XML "
+                        + "page (often from a proxy or gateway)" : "") + " (" + detail(e) + ")"
                         : "The response body is not valid JSON" + where() + " (" + detail(e) + ")", e);
             } catch (CharConversionException e) {
                 throw new MalformedResultException("The response body is not valid UTF-8 JSON" + where() + " ("
@@ -150,6 +203,7 @@ public final class ResultReader {
                         + "{\"tables\":[...]} but it starts with " + describe(p, t));
             }
             section = "";
+            inObject = true;
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 section = key;
                 t = p.nextToken();
@@ -172,6 +226,7 @@ public final class ResultReader {
                 }
                 section = "";
             }
+            inObject = false;
             t = p.nextToken();
             if (t != null) {
                 throw new MalformedResultException("The response body continues after its JSON object with "
@@ -234,14 +289,14 @@ public final class ResultReader {
                         break;
                     case "columns":
                         if (columns != null) {
-                            throw new MalformedResultException("Table " + tableIndex + where()
+                            throw new MalformedResultException("Table " + tableIndex + describeTable()
                                     + " declares \"columns\" twice");
                         }
                         columns = readColumns(p, t);
                         break;
                     case "rows":
                         if (rowsSeen) {
-                            throw new MalformedResultException("Table " + tableIndex + where()
+                            throw new MalformedResultException("Table " + tableIndex + describeTable()
                                     + " has \"rows\" twice");
                         }
                         rowsSeen = true;
@@ -260,7 +315,7 @@ public final class ResultReader {
                 }
             }
             if (columns == null) {
-                throw new MalformedResultException("Table " + tableIndex + where() + " has no \"columns\"");
+                throw new MalformedResultException("Table " + tableIndex + describeTable() + " has no \"columns\"");
             }
             if (!rowsRead) {
                 if (pending != null) {
@@ -276,7 +331,7 @@ public final class ResultReader {
 
         private List<Column> readColumns(JsonParser p, JsonToken t) throws IOException {
             if (t != JsonToken.START_ARRAY) {
-                throw new MalformedResultException("Expected the \"columns\" of table " + tableIndex + where()
+                throw new MalformedResultException("Expected the \"columns\" of table " + tableIndex + describeTable()
                         + " to be a JSON array but found " + describe(p, t));
             }
             List<Column> columns = new ArrayList<>();
@@ -284,7 +339,7 @@ public final class ResultReader {
                 int index = columns.size();
                 if (t != JsonToken.START_OBJECT) {
                     throw new MalformedResultException("Expected column " + index + " of table " + tableIndex
-                            + where() + " to be a JSON object but found " + describe(p, t));
+                            + describeTable() + " to be a JSON object but found " + describe(p, t));
                 }
                 String name = null;
                 String type = null;
@@ -299,13 +354,13 @@ public final class ResultReader {
                     }
                 }
                 if (name == null || type == null) {
-                    throw new MalformedResultException("Column " + index + " of table " + tableIndex + where()
+                    throw new MalformedResultException("Column " + index + " of table " + tableIndex + describeTable()
                             + " lacks a string \"" + (name == null ? "name" : "type") + '"');
                 }
                 try {
                     columns.add(new Column(name, ColumnType.fromKql(type)));
                 } catch (MalformedResultException e) {
-                    throw new MalformedResultException("Column '" + name + "' of table " + tableIndex + where()
+                    throw new MalformedResultException("Column '" + name + "' of table " + tableIndex + describeTable()
                             + ": " + e.getMessage());
                 }
             }
@@ -319,7 +374,7 @@ public final class ResultReader {
         private void readRows(JsonParser p, JsonToken t, String name, List<Column> columns, List<Object[]> kept)
                 throws Exception {
             if (p != null && t != JsonToken.START_ARRAY && t != JsonToken.VALUE_NULL) {
-                throw new MalformedResultException("Expected the \"rows\" of table " + tableIndex + where()
+                throw new MalformedResultException("Expected the \"rows\" of table " + tableIndex + describeTable()
                         + " to be a JSON array but found " + describe(p, t));
             }
             boolean wanted = handler == null || startTable(name, columns);
@@ -389,7 +444,8 @@ public final class ResultReader {
 
         private MalformedResultException rowLength(int length, List<Column> columns) {
             return new MalformedResultException("Row " + rowIndex + " of table " + tableIndex + describeTable()
-                    + " has " + length + " values but the table declares " + columns.size() + " columns");
+                    + " has " + length + (length == 1 ? " value" : " values") + " but the table declares "
+                    + columns.size() + (columns.size() == 1 ? " column" : " columns"));
         }
 
         private boolean startTable(String name, List<Column> columns) {
@@ -431,9 +487,36 @@ public final class ResultReader {
             return tableName == null ? "" : " (" + tableName + ')';
         }
 
+        /**
+         * Whether a parse failure is the body ending early. Jackson reports that as {@link JsonEOFException} in some
+         * places but as a plain parse error in others (between array entries, inside a literal such as
+         * {@code tr}), so a failure at the very end of a fully consumed stream counts too.
+         */
+        private static boolean isCutShort(JsonProcessingException e, EndTrackingInputStream body) {
+            if (e instanceof JsonEOFException) {
+                return true;
+            }
+            if (!body.ended) {
+                return false;
+            }
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Unexpected end-of-input")) {
+                return true;
+            }
+            JsonLocation at = e.getLocation();
+            return at != null && at.getByteOffset() >= 0 && at.getByteOffset() >= body.count - 1;
+        }
+
+        private static boolean looksLikeMarkup(JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            return message != null && message.startsWith("Unexpected character ('<'");
+        }
+
         private static String detail(JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String message = e.getOriginalMessage();
+            // nested locations in Jackson's message name a source that is always redacted; drop the noise
+            String message = String.valueOf(e.getOriginalMessage()).replace(
+                    "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ", "");
             return at == null ? message
                     : message + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         }
