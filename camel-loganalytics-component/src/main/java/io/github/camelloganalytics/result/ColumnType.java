@@ -128,6 +128,9 @@ public enum ColumnType {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
+        if (t == null) {
+            throw new MalformedResultException("Expected a value of KQL type " + kqlName + " but the input ended");
+        }
         switch (this) {
             case STRING:
                 return readString(p, t);
