@@ -26,7 +26,9 @@ import java.util.Map;
  * It reads in one pass, straight from the stream: {@link #read(InputStream)} keeps every row,
  * {@link #read(InputStream, RowHandler)} hands rows to a {@link RowHandler} as they are parsed and keeps none, so a
  * result of any size is read in constant memory. Top-level keys and table keys may come in any order; unknown keys
- * are skipped. A body that is not of this shape fails with {@link MalformedResultException}; a failure of the stream
+ * are skipped. Rows can only be typed once their table's {@code columns} are known and handed over once its
+ * {@code name} is, so a table whose {@code rows} come before either (the service sends them last) has its rows
+ * buffered until the end of the table. A body that is not of this shape fails with {@link MalformedResultException}; a failure of the stream
  * itself is thrown unchanged.
  * <p>
  * Instances hold no per-read state: one can be shared by any number of threads. Neither method closes the stream.
