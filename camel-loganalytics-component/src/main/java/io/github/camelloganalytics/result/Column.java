@@ -10,6 +10,10 @@ public final class Column {
     private final String name;
     private final ColumnType type;
 
+    /**
+     * @param name the column name
+     * @param type the column's KQL type
+     */
     public Column(String name, ColumnType type) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");

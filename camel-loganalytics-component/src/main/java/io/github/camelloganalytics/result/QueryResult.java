@@ -14,6 +14,12 @@ public final class QueryResult {
     private final Map<String, Object> visualization;
     private final Map<String, Object> error;
 
+    /**
+     * @param tables        the tables, in the order the service sent them (copied)
+     * @param statistics    the {@code statistics} object of the response, or null
+     * @param visualization the {@code render} object of the response, or null
+     * @param error         the {@code error} object of the response, or null
+     */
     public QueryResult(List<ResultTable> tables, Map<String, Object> statistics, Map<String, Object> visualization,
                        Map<String, Object> error) {
         this.tables = List.copyOf(tables);
