@@ -84,6 +84,10 @@ class ErrorCatalogTest {
                 "Query could not be parsed at 'wher' on line [1,15]", false);
         assertEquals(List.of("SyntaxError", "SYN0002"), e.getDetails().getInnerCodes());
         assertEquals(NESTED_SYNTAX, e.getResponseBody());
+        // the example shown in docs/errors.md
+        assertEquals("Query syntax error: Query could not be parsed at 'wher' on line [1,15]. Cause: The query string "
+                + "is malformed. Fix: Check for extra spaces, punctuation, or spelling errors. (HTTP 400 "
+                + "BadArgumentError/SyntaxError, request id " + REQUEST_ID + ")", e.getMessage());
     }
 
     @Test
