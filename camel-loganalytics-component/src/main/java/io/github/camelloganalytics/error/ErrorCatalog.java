@@ -432,6 +432,27 @@ public final class ErrorCatalog {
         return match(status, built.getCode(), built.getInnerCode(), oauthError).create(built, null);
     }
 
+    /**
+     * The exception for a token endpoint error known only by its parts, as an OAuth library reports it (for MSAL4J,
+     * {@code MsalServiceException.statusCode()}, {@code errorCode()}, {@code getMessage()} and
+     * {@code correlationId()}). Matched like {@link #fromResponse(int, String, String, String)} matches
+     * {@code {"error":"...","error_description":"..."}}: {@code invalid_grant} gives an
+     * {@link InvalidGrantException} whose AADSTS codes are read from the description.
+     *
+     * @param status      the HTTP status of the token endpoint's answer, or 0 when unknown
+     * @param oauthError  the OAuth {@code error} ({@code invalid_grant}, {@code invalid_client}, ...)
+     * @param description the {@code error_description}, or null
+     * @param requestId   the correlation id of the token request, or null
+     * @param cause       the library's exception, or null
+     * @return the exception, not thrown
+     */
+    public static LogAnalyticsException tokenError(int status, String oauthError, String description,
+                                                   String requestId, Throwable cause) {
+        ErrorDetails details = ErrorDetails.builder().status(status).code(oauthError).serviceMessage(description)
+                .requestId(requestId).build();
+        return match(status, oauthError, null, oauthError).create(details, cause);
+    }
+
     /** Fills the inner codes and the deepest message from {@code error} and its nested {@code innererror}s. */
     private static void readChain(JsonNode error, ErrorDetails.Builder details) {
         String message = text(error, "message");

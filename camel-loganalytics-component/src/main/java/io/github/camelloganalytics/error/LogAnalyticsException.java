@@ -94,7 +94,7 @@ public class LogAnalyticsException extends Exception {
         StringBuilder sb = new StringBuilder(entry.title());
         String serviceMessage = details.getServiceMessage();
         if (serviceMessage != null && !serviceMessage.isBlank()) {
-            sb.append(": ").append(serviceMessage.strip());
+            sb.append(": ").append(serviceMessage.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "));
         }
         if (sb.charAt(sb.length() - 1) != '.') {
             sb.append('.');

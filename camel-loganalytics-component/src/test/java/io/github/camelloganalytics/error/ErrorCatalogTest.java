@@ -236,6 +236,29 @@ class ErrorCatalogTest {
     }
 
     @Test
+    void tokenErrorsFromAnOAuthLibrary() {
+        String description = "AADSTS70008: The provided authorization code or refresh token has expired due to "
+                + "inactivity.\r\nTrace ID: 1f0e\r\nCorrelation ID: c0ffee\r\nTimestamp: 2026-11-25 13:30:00Z";
+        RuntimeException cause = new RuntimeException("from the library");
+        LogAnalyticsException grant = ErrorCatalog.tokenError(400, "invalid_grant", description, REQUEST_ID, cause);
+        assertExactly(InvalidGrantException.class, grant);
+        assertFields(grant, 400, "invalid_grant", null, description, false);
+        assertEquals(List.of(70008), ((InvalidGrantException) grant).getAadstsCodes());
+        assertSame(cause, grant.getCause());
+        assertFalse(grant.getMessage().contains("\n"), grant.getMessage());
+        assertTrue(grant.getMessage().contains("inactivity. Trace ID: 1f0e Correlation ID: c0ffee"), grant.getMessage());
+
+        LogAnalyticsException client = ErrorCatalog.tokenError(401, "invalid_client", "AADSTS7000215: Invalid "
+                + "client secret provided.", REQUEST_ID, null);
+        assertExactly(AuthenticationException.class, client);
+        assertEquals("token-invalid-client", client.getCatalogEntry().id());
+
+        LogAnalyticsException other = ErrorCatalog.tokenError(400, "interaction_required", "x", REQUEST_ID, null);
+        assertExactly(LogAnalyticsException.class, other);
+        assertEquals("interaction_required", other.getErrorCode());
+    }
+
+    @Test
     void other401And403FallToTheirFamilies() {
         LogAnalyticsException e401 = ErrorCatalog.fromResponse(401,
                 "{\"error\":{\"code\":\"ExpiredAuthenticationToken\",\"message\":\"The token has expired\"}}",
