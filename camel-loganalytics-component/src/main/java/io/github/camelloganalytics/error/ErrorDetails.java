@@ -1,0 +1,230 @@
+package io.github.camelloganalytics.error;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the service (or the client, when there was no answer) said about one failed request, as plain values.
+ * Immutable; build one with {@link #builder()}.
+ * <p>
+ * For a query API error body {@code {"error":{"code","message","innererror":{...}}}} the {@link #getCode() code} is
+ * {@code error.code}, the {@link #getInnerCode() inner code} is the first-level {@code innererror.code}, the
+ * {@link #getInnerCodes() inner codes} are every {@code innererror.code} down the chain, and the
+ * {@link #getServiceMessage() service message} is the deepest message. For a token endpoint body
+ * {@code {"error":"invalid_grant","error_description":...,"error_codes":[...]}} the code is the {@code error} string,
+ * the service message is {@code error_description} and {@link #getErrorCodes()} holds {@code error_codes}.
+ */
+public final class ErrorDetails implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The most characters of a response body kept in {@link #getResponseBody()}: 64 KiB. */
+    public static final int MAX_BODY_CHARS = 64 * 1024;
+
+    private final int status;
+    private final String code;
+    private final String innerCode;
+    private final List<String> innerCodes;
+    private final String serviceMessage;
+    private final String responseBody;
+    private final String requestId;
+    private final Duration retryAfter;
+    private final List<Integer> errorCodes;
+
+    private ErrorDetails(Builder b) {
+        this.status = b.status;
+        this.code = b.code;
+        this.innerCodes = b.innerCodes == null ? List.of() : List.copyOf(b.innerCodes);
+        this.innerCode = b.innerCode != null ? b.innerCode : (innerCodes.isEmpty() ? null : innerCodes.get(0));
+        this.serviceMessage = b.serviceMessage;
+        this.responseBody = cap(b.responseBody);
+        this.requestId = b.requestId;
+        this.retryAfter = b.retryAfter == null ? null : (b.retryAfter.isNegative() ? Duration.ZERO : b.retryAfter);
+        this.errorCodes = b.errorCodes == null ? List.of() : List.copyOf(b.errorCodes);
+    }
+
+    private static String cap(String body) {
+        if (body == null || body.length() <= MAX_BODY_CHARS) {
+            return body;
+        }
+        return body.substring(0, MAX_BODY_CHARS);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The details of a failure that had no HTTP response (status 0), such as a client-side timeout.
+     *
+     * @param requestId the request id the client sent or was given, or null
+     * @param message   what happened, in words; becomes the service message
+     * @return the details
+     */
+    public static ErrorDetails withoutResponse(String requestId, String message) {
+        return builder().requestId(requestId).serviceMessage(message).build();
+    }
+
+    /** A builder pre-filled with these details, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder().status(status).code(code).innerCodes(innerCodes).innerCode(innerCode)
+                .serviceMessage(serviceMessage).responseBody(responseBody).requestId(requestId).retryAfter(retryAfter)
+                .errorCodes(errorCodes);
+    }
+
+    /** The HTTP status of the response, or 0 when there was no HTTP response. */
+    public int getStatus() {
+        return status;
+    }
+
+    /** The service's {@code error.code} (or the token endpoint's {@code error}), or null. */
+    public String getCode() {
+        return code;
+    }
+
+    /** The first-level {@code innererror.code}, or null. */
+    public String getInnerCode() {
+        return innerCode;
+    }
+
+    /** Every {@code innererror.code} from the first level down to the deepest; empty when there is none. */
+    public List<String> getInnerCodes() {
+        return innerCodes;
+    }
+
+    /**
+     * The most specific message the service gave: the deepest {@code innererror.message}, else
+     * {@code error.message}, else (token endpoint) {@code error_description}; or null.
+     */
+    public String getServiceMessage() {
+        return serviceMessage;
+    }
+
+    /** The raw response body, at most {@link #MAX_BODY_CHARS} characters; null when there was none. */
+    public String getResponseBody() {
+        return responseBody;
+    }
+
+    /** The service's request id (for support cases), or null. */
+    public String getRequestId() {
+        return requestId;
+    }
+
+    /** How long the service asked to wait before trying again ({@code Retry-After}), never negative; or null. */
+    public Duration getRetryAfter() {
+        return retryAfter;
+    }
+
+    /** The token endpoint's {@code error_codes} (AADSTS numbers); empty when there were none. */
+    public List<Integer> getErrorCodes() {
+        return errorCodes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ErrorDetails)) {
+            return false;
+        }
+        ErrorDetails d = (ErrorDetails) o;
+        return status == d.status && Objects.equals(code, d.code) && Objects.equals(innerCode, d.innerCode)
+                && innerCodes.equals(d.innerCodes) && Objects.equals(serviceMessage, d.serviceMessage)
+                && Objects.equals(responseBody, d.responseBody) && Objects.equals(requestId, d.requestId)
+                && Objects.equals(retryAfter, d.retryAfter) && errorCodes.equals(d.errorCodes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, code, innerCode, innerCodes, serviceMessage, responseBody, requestId, retryAfter,
+                errorCodes);
+    }
+
+    /** The values without the response body, for logs. */
+    @Override
+    public String toString() {
+        return "ErrorDetails[status=" + status + ", code=" + code + ", innerCodes=" + innerCodes
+                + ", serviceMessage=" + serviceMessage + ", requestId=" + requestId + ", retryAfter=" + retryAfter
+                + (errorCodes.isEmpty() ? "" : ", errorCodes=" + errorCodes) + "]";
+    }
+
+    /** Builds an {@link ErrorDetails}; every value is optional. */
+    public static final class Builder {
+        private int status;
+        private String code;
+        private String innerCode;
+        private List<String> innerCodes;
+        private String serviceMessage;
+        private String responseBody;
+        private String requestId;
+        private Duration retryAfter;
+        private List<Integer> errorCodes;
+
+        private Builder() {
+        }
+
+        /** The HTTP status, 0 when there was no response. */
+        public Builder status(int status) {
+            this.status = status;
+            return this;
+        }
+
+        /** The service's {@code error.code} or the token endpoint's {@code error}. */
+        public Builder code(String code) {
+            this.code = code;
+            return this;
+        }
+
+        /** The first-level inner code; when not set, the first of {@link #innerCodes(List)}. */
+        public Builder innerCode(String innerCode) {
+            this.innerCode = innerCode;
+            return this;
+        }
+
+        /** The chain of inner codes, first level first. */
+        public Builder innerCodes(List<String> innerCodes) {
+            this.innerCodes = innerCodes == null ? null : new ArrayList<>(innerCodes);
+            return this;
+        }
+
+        /** The most specific message. */
+        public Builder serviceMessage(String serviceMessage) {
+            this.serviceMessage = serviceMessage;
+            return this;
+        }
+
+        /** The raw body; cut to {@link #MAX_BODY_CHARS} characters. */
+        public Builder responseBody(String responseBody) {
+            this.responseBody = responseBody;
+            return this;
+        }
+
+        /** The service's request id. */
+        public Builder requestId(String requestId) {
+            this.requestId = requestId;
+            return this;
+        }
+
+        /** How long the service asked to wait; a negative value is kept as zero. */
+        public Builder retryAfter(Duration retryAfter) {
+            this.retryAfter = retryAfter;
+            return this;
+        }
+
+        /** The token endpoint's {@code error_codes}. */
+        public Builder errorCodes(List<Integer> errorCodes) {
+            this.errorCodes = errorCodes == null ? null : new ArrayList<>(errorCodes);
+            return this;
+        }
+
+        /** The immutable details. */
+        public ErrorDetails build() {
+            return new ErrorDetails(this);
+        }
+    }
+}
