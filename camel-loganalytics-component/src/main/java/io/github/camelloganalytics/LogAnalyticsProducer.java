@@ -1,8 +1,10 @@
 package io.github.camelloganalytics;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,8 @@ import io.github.camelloganalytics.error.ErrorCatalog;
 import io.github.camelloganalytics.error.LogAnalyticsException;
 import io.github.camelloganalytics.result.QueryResult;
 import io.github.camelloganalytics.result.ResultReader;
+import io.github.camelloganalytics.result.ResultTable;
+import io.github.camelloganalytics.result.RowHandler;
 import io.github.camelloganalytics.result.RowCollector;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -59,16 +63,16 @@ public class LogAnalyticsProducer extends DefaultProducer {
             throws LogAnalyticsException {
         QueryResponse<RowsAnswer> response = getEndpoint().client().query(request, body -> {
             RowCollector rows = new RowCollector();
-            QueryResult result = READER.read(body, rows);
-            return new RowsAnswer(rows.getRows(), result);
+            QueryResult result = stream(body, rows);
+            return new RowsAnswer(rows, result);
         });
         if (noData(response, message, config)) {
             message.setBody(List.of());
             return;
         }
         RowsAnswer answer = response.getBody();
-        setResultHeaders(message, answer.result(), answer.rows().size(), response.getRequestId(), config);
-        message.setBody(answer.rows());
+        setResultHeaders(message, answer.withRows(), answer.rows().getRows().size(), response.getRequestId(), config);
+        message.setBody(answer.rows().getRows());
     }
 
     private void deliverTables(QueryRequest request, Message message, LogAnalyticsConfiguration config)
@@ -95,14 +99,14 @@ public class LogAnalyticsProducer extends DefaultProducer {
         String json = response.getBody();
         // the raw text is the body; reading it once more gives the same headers and partial-error handling as
         // the typed formats, which JSON users rely on just as much
-        RowCounter counter = new RowCounter();
+        RowCollector rows = new RowCollector();
         QueryResult result;
-        try (InputStream in = new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))) {
-            result = READER.read(in, counter);
+        try (InputStream in = new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))) {
+            result = new RowsAnswer(rows, stream(in, rows)).withRows();
         } catch (IOException e) {
             throw ErrorCatalog.malformed(200, response.getRequestId(), json, e);
         }
-        setResultHeaders(message, result, counter.rows, response.getRequestId(), config);
+        setResultHeaders(message, result, rows.getRows().size(), response.getRequestId(), config);
         message.setBody(json);
     }
 
@@ -141,6 +145,30 @@ public class LogAnalyticsProducer extends DefaultProducer {
         }
     }
 
-    private record RowsAnswer(List<Map<String, Object>> rows, QueryResult result) {
+    /**
+     * Streams the body's rows into a handler of ours. Our handlers throw nothing checked, so only the reader's own
+     * I/O failures come out.
+     */
+    private static QueryResult stream(InputStream body, RowHandler handler) throws IOException {
+        try {
+            return READER.read(body, handler);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("A row handler of the producer failed", e);
+        }
+    }
+
+    /** The primary table's rows, collected while streaming, and the rest of the answer. */
+    private record RowsAnswer(RowCollector rows, QueryResult result) {
+
+        /** The answer with the collected rows in its primary table, as a partial result must carry them. */
+        QueryResult withRows() {
+            List<ResultTable> tables = new ArrayList<>(result.getTables());
+            if (!tables.isEmpty() && rows.getTable() != null) {
+                tables.set(0, rows.getTable());
+            }
+            return new QueryResult(tables, result.getStatistics(), result.getVisualization(), result.getError());
+        }
     }
 }

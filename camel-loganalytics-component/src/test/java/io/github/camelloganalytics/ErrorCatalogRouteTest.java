@@ -125,7 +125,7 @@ class ErrorCatalogRouteTest extends WireMockTestSupport {
                         "{\"error\":{\"message\":\"The query exceeded the time limit\",\"code\":\"GatewayTimeout\"}}",
                         QueryTimeoutException.class, "GatewayTimeout", null, "The query exceeded the time limit", true),
                 new Case("partial result", 200, resource("responses/partial.json"), PartialResultException.class,
-                        "PartialError", null, null, false),
+                        "PartialError", "EngineError", null, false),
                 new Case("truncated body", 200, "{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":[",
                         MalformedResponseException.class, null, null, null, false),
                 new Case("unknown error", 418, "{\"error\":{\"message\":\"I am a teapot\",\"code\":\"TeapotError\"}}",
@@ -146,7 +146,7 @@ class ErrorCatalogRouteTest extends WireMockTestSupport {
                     OnExceptionDefinition handler = route.onException(type);
                     handler.handled(true).to("mock:java-" + type.getSimpleName());
                 }
-                route.to(endpoint(OPTIONS));
+                route.to(loganalytics(OPTIONS));
             }
         };
     }
@@ -165,10 +165,10 @@ class ErrorCatalogRouteTest extends WireMockTestSupport {
                     .append("    handled:\n      constant: \"true\"\n")
                     .append("    steps:\n      - to: mock:yaml-").append(type.getSimpleName()).append('\n');
         }
-        xml.append("    <to uri=\"").append(endpoint(OPTIONS).replace("&", "&amp;")).append("\"/>\n")
+        xml.append("    <to uri=\"").append(loganalytics(OPTIONS).replace("&", "&amp;")).append("\"/>\n")
                 .append("  </route>\n</routes>\n");
         yaml.append("- route:\n    id: yaml\n    from:\n      uri: direct:yaml\n      steps:\n        - to: \"")
-                .append(endpoint(OPTIONS)).append("\"\n");
+                .append(loganalytics(OPTIONS)).append("\"\n");
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.fromString("errors.xml", xml.toString()),
                 ResourceHelper.fromString("errors.yaml", yaml.toString()));

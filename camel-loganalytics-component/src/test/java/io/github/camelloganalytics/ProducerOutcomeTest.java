@@ -26,10 +26,10 @@ class ProducerOutcomeTest extends WireMockTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:strict").to(endpoint("query=T"));
-                from("direct:lenient").to(endpoint("query=T&allowPartialErrors=true"));
-                from("direct:lenientTables").to(endpoint("query=T&allowPartialErrors=true&outputFormat=TABLES"));
-                from("direct:strictTables").to(endpoint("query=T&outputFormat=TABLES"));
+                from("direct:strict").to(loganalytics("query=T"));
+                from("direct:lenient").to(loganalytics("query=T&allowPartialErrors=true"));
+                from("direct:lenientTables").to(loganalytics("query=T&allowPartialErrors=true&outputFormat=TABLES"));
+                from("direct:strictTables").to(loganalytics("query=T&outputFormat=TABLES"));
             }
         };
     }

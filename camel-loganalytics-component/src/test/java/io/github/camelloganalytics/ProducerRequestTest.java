@@ -30,12 +30,12 @@ class ProducerRequestTest extends WireMockTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:option").to(endpoint("query=Heartbeat | take 5&timespan=PT1H"
+                from("direct:option").to(loganalytics("query=Heartbeat | take 5&timespan=PT1H"
                                                   + "&additionalWorkspaces=ws-two, ws-three"
                                                   + "&serverTimeout=90s&includeStatistics=true"
                                                   + "&includeVisualization=true"));
-                from("direct:plain").to(endpoint("query=Heartbeat | count"));
-                from("direct:fromBody").to(endpoint(""));
+                from("direct:plain").to(loganalytics("query=Heartbeat | count"));
+                from("direct:fromBody").to(loganalytics(""));
             }
         };
     }

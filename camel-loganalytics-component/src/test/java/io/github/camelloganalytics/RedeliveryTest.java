@@ -24,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class RedeliveryTest extends WireMockTestSupport {
 
-    /** The delay header the error handler read before each redelivery: what it waited. */
+    /**
+     * The delay header as the error handler reads it: Camel calls onExceptionOccurred right before it determines
+     * the redelivery delay from that same message.
+     */
     private final List<Object> delaysUsed = new ArrayList<>();
 
     @Override
@@ -34,9 +37,9 @@ class RedeliveryTest extends WireMockTestSupport {
             public void configure() {
                 onException(ThrottledException.class, ServiceUnavailableException.class)
                         .maximumRedeliveries(3).redeliveryDelay(10)
-                        .onRedelivery(e -> delaysUsed.add(e.getMessage().getHeader(Exchange.REDELIVERY_DELAY)));
-                from("direct:query").to(endpoint("query=Heartbeat | take 1")).to("mock:done");
-                from("direct:ignoreRetryAfter").to(endpoint("query=Heartbeat | take 1&honorRetryAfter=false"))
+                        .onExceptionOccurred(e -> delaysUsed.add(e.getMessage().getHeader(Exchange.REDELIVERY_DELAY)));
+                from("direct:query").to(loganalytics("query=Heartbeat | take 1")).to("mock:done");
+                from("direct:ignoreRetryAfter").to(loganalytics("query=Heartbeat | take 1&honorRetryAfter=false"))
                         .to("mock:done");
             }
         };

@@ -41,7 +41,7 @@ abstract class WireMockTestSupport extends CamelTestSupport {
     }
 
     /** A producer URI for the WireMock workspace, with a token and any further options. */
-    static String endpoint(String options) {
+    static String loganalytics(String options) {
         return "loganalytics:" + WORKSPACE + "?host=http://127.0.0.1:" + wireMock.port() + "&accessToken=" + TOKEN
                + (options.isEmpty() ? "" : "&" + options);
     }

@@ -47,6 +47,10 @@ public final class ErrorCatalog {
         MALFORMED_BODY,
         /** No response within the client's response timeout. */
         RESPONSE_TIMEOUT,
+        /** No connection to the service, or the connection broke before the answer was read. */
+        CONNECTION_FAILED,
+        /** The configured credential gave no token. */
+        TOKEN_UNAVAILABLE,
         /** Anything no other row matches. */
         UNMATCHED
     }
@@ -245,6 +249,16 @@ public final class ErrorCatalog {
                     "No response arrived within the client's responseTimeout.",
                     "Raise responseTimeout above serverTimeout, or make the query cheaper (a narrower timespan, "
                             + "earlier filters).", true),
+            special("connection-failed", Trigger.CONNECTION_FAILED, 0,
+                    ServiceUnavailableException.class, ServiceUnavailableException::new, "Service unreachable",
+                    "No connection to the service could be made, or it broke before the answer was read (refused, "
+                            + "reset, DNS or TLS failure).",
+                    "Check host, the network path and any proxy; a broken connection can be tried again.", true),
+            special("token-unavailable", Trigger.TOKEN_UNAVAILABLE, 0,
+                    AuthenticationException.class, AuthenticationException::new, "No token",
+                    "The configured credential did not produce a token.",
+                    "Check the credential options (credentialType and its options, or the tokenProvider bean); "
+                            + "the cause says what failed.", false),
             special("empty-response", Trigger.EMPTY_BODY, 200,
                     EmptyResponseException.class, EmptyResponseException::new, "Empty response",
                     "If you send a POST request that is missing either JSON body or the \"Content-Type: "
@@ -503,6 +517,35 @@ public final class ErrorCatalog {
                 : "No response within " + describe(timeout);
         return (QueryTimeoutException) entryFor(Trigger.RESPONSE_TIMEOUT)
                 .create(ErrorDetails.withoutResponse(requestId, message), cause);
+    }
+
+    /**
+     * The exception for a request that reached no answer: the connection was refused or broke, or TLS failed.
+     *
+     * @param host      the base URL the request went to
+     * @param requestId the request id the client sent, or null
+     * @param cause     the client's I/O exception
+     * @return the exception (status 0, retryable), not thrown
+     */
+    public static ServiceUnavailableException connectionFailed(String host, String requestId, Throwable cause) {
+        String message = host + ": " + (cause == null ? "no connection" : cause.getClass().getSimpleName()
+                                                                           + (cause.getMessage() != null ? " " + firstLine(cause.getMessage()) : ""));
+        return (ServiceUnavailableException) entryFor(Trigger.CONNECTION_FAILED)
+                .create(ErrorDetails.withoutResponse(requestId, message), cause);
+    }
+
+    /**
+     * The exception for a credential that produced no token. The cause's message is not copied into this one,
+     * since a credential library may quote what it was given.
+     *
+     * @param scope the scope the token was asked for
+     * @param cause what the credential threw
+     * @return the exception (status 0, not retryable), not thrown
+     */
+    public static AuthenticationException tokenUnavailable(String scope, Throwable cause) {
+        String message = "No token for scope " + scope + " (" + cause.getClass().getSimpleName() + ")";
+        return (AuthenticationException) entryFor(Trigger.TOKEN_UNAVAILABLE)
+                .create(ErrorDetails.withoutResponse(null, message), cause);
     }
 
     private static String describe(Duration d) {

@@ -57,6 +57,10 @@ public final class ErrorCatalogDocs {
                 return "any, body not of the documented shape";
             case RESPONSE_TIMEOUT:
                 return "none: client `responseTimeout`";
+            case CONNECTION_FAILED:
+                return "none: no connection, or it broke";
+            case TOKEN_UNAVAILABLE:
+                return "none: the credential gave no token";
             case UNMATCHED:
                 return "any other";
             default:

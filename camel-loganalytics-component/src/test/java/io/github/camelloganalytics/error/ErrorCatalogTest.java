@@ -381,6 +381,10 @@ class ErrorCatalogTest {
         examples.put("gateway-timeout", http(504, ""));
         examples.put("gateway-timeout-code", http(500, GATEWAY_TIMEOUT));
         examples.put("response-timeout", () -> ErrorCatalog.responseTimeout(REQUEST_ID, Duration.ofSeconds(10), null));
+        examples.put("connection-failed", () -> ErrorCatalog.connectionFailed("https://api.loganalytics.azure.com",
+                REQUEST_ID, new java.net.ConnectException("Connection refused")));
+        examples.put("token-unavailable", () -> ErrorCatalog.tokenUnavailable("https://api.loganalytics.io/.default",
+                new IllegalStateException("no credential")));
         examples.put("empty-response", http(200, ""));
         examples.put("no-data", http(204, ""));
         examples.put("partial-result", () -> ErrorCatalog.partialResult(
