@@ -74,26 +74,9 @@ final class ValueParsers {
         if ((y1 | y2 | month | day | hour | minute | second) < 0) {
             return null;
         }
-        int nanos = 0;
-        int end = off + len - 1;
-        int i = off + 19;
-        if (i < end) {
-            if (c[i] != '.') {
-                return null;
-            }
-            i++;
-            int digits = end - i;
-            if (digits < 1 || digits > 9) {
-                return null;
-            }
-            for (; i < end; i++) {
-                int d = digit(c[i]);
-                if (d < 0) {
-                    return null;
-                }
-                nanos = nanos * 10 + d;
-            }
-            nanos *= POW10[9 - digits];
+        int nanos = fractionNanos(c, off + 19, off + len - 1);
+        if (nanos < 0) {
+            return null;
         }
         try {
             return OffsetDateTime.of(y1 * 100 + y2, month, day, hour, minute, second, nanos, ZoneOffset.UTC);
@@ -171,24 +154,9 @@ final class ValueParsers {
         }
         i += seconds >>> 16;
         seconds &= 0xFFFF;
-        int nanos = 0;
-        if (i < end) {
-            if (c[i] != '.') {
-                return null;
-            }
-            i++;
-            int digits = end - i;
-            if (digits < 1 || digits > 9) {
-                return null;
-            }
-            for (; i < end; i++) {
-                int d = digit(c[i]);
-                if (d < 0) {
-                    return null;
-                }
-                nanos = nanos * 10 + d;
-            }
-            nanos *= POW10[9 - digits];
+        int nanos = fractionNanos(c, i, end);
+        if (nanos < 0) {
+            return null;
         }
         if (hours > 23 || minutes > 59 || seconds > 59) {
             return null;
@@ -256,5 +224,28 @@ final class ValueParsers {
             v = v << 4 | d;
         }
         return v;
+    }
+
+    /**
+     * The nanoseconds of an optional fraction {@code .f{1,9}} spanning {@code [i, end)}: 0 when the span is empty,
+     * -1 when it is not a fraction.
+     */
+    private static int fractionNanos(char[] c, int i, int end) {
+        if (i >= end) {
+            return 0;
+        }
+        int digits = end - i - 1;
+        if (c[i] != '.' || digits < 1 || digits > 9) {
+            return -1;
+        }
+        int nanos = 0;
+        for (i++; i < end; i++) {
+            int d = digit(c[i]);
+            if (d < 0) {
+                return -1;
+            }
+            nanos = nanos * 10 + d;
+        }
+        return nanos * POW10[9 - digits];
     }
 }
