@@ -832,8 +832,7 @@ public final class TokenEndpoint implements AutoCloseable {
         Object x5tS256 = jwt.header().get("x5t#S256");
         X509Certificate signer = null;
         for (X509Certificate certificate : client.certificates) {
-            if (x5t != null && x5t.equals(SelfSignedCertificate.thumbprint(certificate, "SHA-1"))
-                    || x5tS256 != null && x5tS256.equals(SelfSignedCertificate.thumbprint(certificate, "SHA-256"))) {
+            if (sameThumbprint(x5t, certificate, "SHA-1") || sameThumbprint(x5tS256, certificate, "SHA-256")) {
                 signer = certificate;
             }
         }
@@ -864,6 +863,24 @@ public final class TokenEndpoint implements AutoCloseable {
                 || nbf != null && now.plus(TokenIssuer.CLOCK_SKEW).isBefore(Instant.ofEpochSecond(nbf))) {
             throw new OAuthError(401, "invalid_client", "AADSTS700024: Client assertion is not within its valid "
                     + "time range.", 700024);
+        }
+    }
+
+    /**
+     * Compares a thumbprint header with a certificate's digest. RFC 7515 says base64url, but MSAL4J 1.26.1 sends
+     * {@code x5t#S256} in standard base64 with padding (Entra accepts it), so both alphabets are decoded.
+     */
+    private static boolean sameThumbprint(Object header, X509Certificate certificate, String digest) {
+        if (!(header instanceof String text) || text.isEmpty()) {
+            return false;
+        }
+        try {
+            String unpadded = text.replace("=", "");
+            byte[] presented = Base64.getUrlDecoder().decode(unpadded.replace('+', '-').replace('/', '_'));
+            return MessageDigest.isEqual(presented,
+                    MessageDigest.getInstance(digest).digest(certificate.getEncoded()));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return false;
         }
     }
 
