@@ -13,6 +13,7 @@ import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
+import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.aad.msal4j.RefreshTokenParameters;
 import org.junit.jupiter.api.AfterAll;
@@ -204,8 +205,10 @@ class TokenEndpointMsalTest {
         assertTrue(endpoint.expireRefreshToken(refreshToken));
         ConfidentialClientApplication app = app(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET));
 
-        MsalServiceException error = assertInstanceOf(MsalServiceException.class, failure(() -> app
-                .acquireToken(RefreshTokenParameters.builder(Set.of(LOG_ANALYTICS), refreshToken).build()).get()));
+        // MSAL turns invalid_grant into its "sign in again" exception
+        MsalInteractionRequiredException error = assertInstanceOf(MsalInteractionRequiredException.class,
+                failure(() -> app.acquireToken(RefreshTokenParameters.builder(Set.of(LOG_ANALYTICS), refreshToken)
+                        .build()).get()));
         assertEquals("invalid_grant", error.errorCode());
         assertTrue(error.getMessage().contains("AADSTS70008"), error.getMessage());
         assertEquals("invalid_grant", last().error());
@@ -221,7 +224,7 @@ class TokenEndpointMsalTest {
         IAuthenticationResult first = app.acquireToken(parameters).get();
         assertTrue(endpoint.issuer().verify(first.accessToken()).isPresent());
 
-        MsalServiceException error = assertInstanceOf(MsalServiceException.class,
+        MsalInteractionRequiredException error = assertInstanceOf(MsalInteractionRequiredException.class,
                 failure(() -> app.acquireToken(parameters).get()));
         assertEquals("invalid_grant", error.errorCode());
         assertTrue(error.getMessage().contains("AADSTS70002"), error.getMessage());
