@@ -692,7 +692,7 @@ public final class TokenEndpoint implements AutoCloseable {
         if (form.containsKey("client_secret")) {
             authentication = "client_secret_post";
         } else if (form.containsKey("client_assertion")) {
-            authentication = "client_assertion";
+            authentication = authenticationOfAssertion(tenantSegment, form.get("client_id"));
         }
         String clientId = form.getOrDefault("client_id", basicClientId);
         String grantType = form.get("grant_type");
@@ -707,9 +707,6 @@ public final class TokenEndpoint implements AutoCloseable {
             String secret = form.containsKey("client_secret") ? form.get("client_secret") : basicSecret;
             reply = new Reply(200, tokenFlow(tenantSegment, resolvedTenant, form, grantType, clientId, secret,
                     scope));
-            if ("client_assertion".equals(authentication)) {
-                authentication = authenticationOfAssertion(resolvedTenant[0], clientId);
-            }
         } catch (OAuthError error) {
             reply = errorReply(exchange, error);
         }
