@@ -40,7 +40,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 import io.github.camelloganalytics.testkit.data.Column;
-import io.github.camelloganalytics.testkit.data.Record;
+import io.github.camelloganalytics.testkit.data.TableRecord;
 import io.github.camelloganalytics.testkit.data.Table;
 import io.github.camelloganalytics.testkit.kql.KqlEngine;
 import io.github.camelloganalytics.testkit.kql.KqlResult;
@@ -565,9 +565,9 @@ public final class QueryApiServer implements AutoCloseable {
             }
             int tg = table.timeGeneratedIndex();
             int resourceColumn = table.columnIndex("_ResourceId");
-            List<Record> records = table.records();
+            List<TableRecord> records = table.records();
             datasets.add(new long[] { records.size() });
-            for (Record r : records) {
+            for (TableRecord r : records) {
                 scanned[0]++;
                 if (timespan != null && tg >= 0 && !timespan.contains((Instant) r.value(tg))) {
                     continue;

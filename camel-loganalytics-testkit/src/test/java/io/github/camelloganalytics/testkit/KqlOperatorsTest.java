@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.camelloganalytics.testkit.data.Column;
 import io.github.camelloganalytics.testkit.data.ColumnType;
-import io.github.camelloganalytics.testkit.data.Record;
+import io.github.camelloganalytics.testkit.data.TableRecord;
 import io.github.camelloganalytics.testkit.data.Table;
 
 /** Each operator of the KQL subset, evaluated for real over a small table with known contents. */
@@ -25,7 +25,7 @@ class KqlOperatorsTest extends ServerTestSupport {
     static final String WS = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
     Instant now;
-    Record late;
+    TableRecord late;
 
     @BeforeEach
     void data() {

@@ -73,7 +73,7 @@ public final class SampleData {
                         values[i] = v.isNumber() ? v.numberValue() : v.asText();
                     }
                 }
-                Record rec = table.addRow(values);
+                TableRecord rec = table.addRow(values);
                 if (delays != null && table.timeGeneratedIndex() >= 0) {
                     Instant tg = (Instant) rec.value(table.timeGeneratedIndex());
                     rec.ingestedAt(tg.plusSeconds(delays.get(r).asLong()));

@@ -20,7 +20,7 @@ public final class Table {
 
     private final String name;
     private final List<Column> columns;
-    private final List<Record> records = new CopyOnWriteArrayList<>();
+    private final List<TableRecord> records = new CopyOnWriteArrayList<>();
     private final int timeGeneratedIndex;
 
     /**
@@ -67,7 +67,7 @@ public final class Table {
     }
 
     /** @return a snapshot of the records */
-    public List<Record> records() {
+    public List<TableRecord> records() {
         return Collections.unmodifiableList(new ArrayList<>(records));
     }
 
@@ -82,7 +82,7 @@ public final class Table {
      * @param  values one value per column, in column order, in any form {@link ColumnType#coerce} accepts
      * @return        the record, whose ingestion time a test may move later
      */
-    public Record addRow(Object... values) {
+    public TableRecord addRow(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException(
                     "Table " + name + " has " + columns.size() + " columns, got " + values.length + " values");
@@ -93,7 +93,7 @@ public final class Table {
         }
         Instant ingestion = timeGeneratedIndex >= 0 && held[timeGeneratedIndex] != null
                 ? (Instant) held[timeGeneratedIndex] : Instant.now();
-        Record r = new Record(held, ingestion);
+        TableRecord r = new TableRecord(held, ingestion);
         records.add(r);
         return r;
     }
@@ -104,7 +104,7 @@ public final class Table {
      * @param  values column name to value
      * @return        the record
      */
-    public Record addRow(Map<String, ?> values) {
+    public TableRecord addRow(Map<String, ?> values) {
         Object[] ordered = new Object[columns.size()];
         for (String key : values.keySet()) {
             if (columnIndex(key) < 0) {

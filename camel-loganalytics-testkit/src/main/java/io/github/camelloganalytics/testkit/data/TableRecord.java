@@ -13,12 +13,12 @@ import java.util.Objects;
  * {@code TimeGenerated}; a test sets it later to make a late arrival, the case an incremental consumer must not
  * miss.
  */
-public final class Record {
+public final class TableRecord {
 
     private final Object[] values;
     private volatile Instant ingestionTime;
 
-    Record(Object[] values, Instant ingestionTime) {
+    TableRecord(Object[] values, Instant ingestionTime) {
         this.values = values;
         this.ingestionTime = ingestionTime;
     }
@@ -47,7 +47,7 @@ public final class Record {
      * @param  ingestionTime the ingestion time, not null
      * @return               this record
      */
-    public Record ingestedAt(Instant ingestionTime) {
+    public TableRecord ingestedAt(Instant ingestionTime) {
         this.ingestionTime = Objects.requireNonNull(ingestionTime, "ingestionTime");
         return this;
     }
