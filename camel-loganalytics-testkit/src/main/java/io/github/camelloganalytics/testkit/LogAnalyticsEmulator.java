@@ -191,6 +191,7 @@ public final class LogAnalyticsEmulator implements AutoCloseable {
 
     /**
      * @return a bearer token of the sample client for the direct API (app-only), valid for the token lifetime
+     * @throws IllegalStateException before {@link #start()}: tokens name the token endpoint's port as issuer
      */
     public String token() {
         return clients.appToken(SAMPLE_CLIENT_ID, Clients.DIRECT_API_SCOPE);
