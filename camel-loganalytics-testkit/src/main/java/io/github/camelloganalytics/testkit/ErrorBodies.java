@@ -1,0 +1,197 @@
+package io.github.camelloganalytics.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The error bodies the emulator answers with. The documented ones are read from the bundled copy of Microsoft's
+ * error page, so they stay byte-for-byte those of the documentation, indentation included; the others are the
+ * service's compact form.
+ */
+final class ErrorBodies {
+
+    /** Class-path copy of the documented error list. */
+    static final String SPEC_RESOURCE = "/io/github/camelloganalytics/testkit/log-analytics-api-errors.txt";
+
+    /** The audience the documented wrong-audience example names, replaced by the token's own. */
+    private static final String SPEC_AUDIENCE = "'https://api.loganalytics.io'";
+    /** The allowed audiences the documented example lists, replaced by those of the door that was called. */
+    private static final String SPEC_ALLOWED = "'https://management.core.windows.net/','https://management.azure.com/'";
+    /** The service principal the documented UnauthorizedClient example names, replaced by the caller's object id. */
+    private static final String SPEC_PRINCIPAL = "997631f8-3a55-4bb2-81b2-c0972b222260";
+
+    static final String SYNTAX_ERROR = documented("Query Syntax Error");
+    static final String AUTHENTICATION_FAILED = documented("No Authentication Provided");
+    static final String INVALID_TOKEN = documented("Invalid Authentication Token");
+    private static final String INVALID_AUDIENCE = documented("Invalid Token Audience");
+    private static final String UNAUTHORIZED_CLIENT = documented("Client Credentials to Direct API");
+    static final String INSUFFICIENT_ACCESS = documented("Insufficient Permissions");
+    static final String PATH_NOT_FOUND = documented("Path Not Found");
+
+    private ErrorBodies() {
+    }
+
+    /**
+     * @param  audience the token's audience
+     * @param  allowed  the audiences the called door accepts
+     * @return          the documented body, naming them
+     */
+    static String invalidAudience(String audience, List<String> allowed) {
+        List<String> quoted = new ArrayList<>();
+        for (String a : allowed) {
+            quoted.add("'" + a + "'");
+        }
+        return INVALID_AUDIENCE.replace(SPEC_AUDIENCE, "'" + audience + "'").replace(SPEC_ALLOWED,
+                String.join(",", quoted));
+    }
+
+    /**
+     * @param  principal the object id of the service principal that called
+     * @return           the documented body, naming it
+     */
+    static String unauthorizedClient(String principal) {
+        return UNAUTHORIZED_CLIENT.replace(SPEC_PRINCIPAL, principal);
+    }
+
+    static String precise(String middleCode, String middleMessage, String code, String message) {
+        return "{\"error\":{\"message\":\"The request had some invalid properties\",\"code\":\"BadArgumentError\","
+               + "\"innererror\":{\"code\":\"" + middleCode + "\",\"message\":\"" + json(middleMessage)
+               + "\",\"innererror\":{\"code\":\"" + code + "\",\"message\":\"" + json(message) + "\"}}}}";
+    }
+
+    static String preciseSyntax(String message, int line, int pos, String token) {
+        return "{\"error\":{\"message\":\"The request had some invalid properties\",\"code\":\"BadArgumentError\","
+               + "\"innererror\":{\"code\":\"SyntaxError\",\"message\":\"A recognition error occurred in the query.\","
+               + "\"innererror\":{\"code\":\"SYN0002\",\"message\":\"" + json(message) + "\",\"line\":" + line
+               + ",\"pos\":" + pos + ",\"token\":\"" + json(token) + "\"}}}}";
+    }
+
+    static String semantic(String code, String message) {
+        return precise("SemanticError", "A semantic error occurred.", code, message);
+    }
+
+    static String badArgument(String code, String message) {
+        return "{\"error\":{\"message\":\"The request had some invalid properties\",\"code\":\"BadArgumentError\","
+               + "\"innererror\":{\"code\":\"" + code + "\",\"message\":\"" + json(message) + "\"}}}";
+    }
+
+    static String workspaceNotFound(String workspace) {
+        return "{\"error\":{\"message\":\"The workspace could not be found\",\"code\":\"WorkspaceNotFoundError\","
+               + "\"innererror\":{\"code\":\"ResourceNotFound\",\"message\":\"Workspace '" + json(workspace)
+               + "' was not found\"}}}";
+    }
+
+    static String resourceNotFound(String resourceId) {
+        return "{\"error\":{\"message\":\"The resource could not be found\",\"code\":\"ResourceNotFoundError\","
+               + "\"innererror\":{\"code\":\"ResourceNotFound\",\"message\":\"Resource '" + json(resourceId)
+               + "' was not found\"}}}";
+    }
+
+    static String missingApiVersion() {
+        return "{\"error\":{\"code\":\"MissingApiVersionParameter\",\"message\":\"The api-version query parameter "
+               + "(?api-version=) is required for all requests.\"}}";
+    }
+
+    static String invalidApiVersion(String given, List<String> supported) {
+        return "{\"error\":{\"code\":\"InvalidApiVersionParameter\",\"message\":\"The api-version '" + json(given)
+               + "' is invalid. The supported versions are '" + json(String.join(",", supported)) + "'.\"}}";
+    }
+
+    static String throttled(String message) {
+        return "{\"error\":{\"message\":\"" + json(message) + "\",\"code\":\"ThrottledError\"}}";
+    }
+
+    static String gatewayTimeout() {
+        return "{\"error\":{\"message\":\"The query did not complete within the server timeout (Prefer: wait)\","
+               + "\"code\":\"GatewayTimeout\"}}";
+    }
+
+    /** Bodies for scripted statuses, in the service's fatal-error form. */
+    static String forStatus(int status) {
+        return switch (status) {
+            case 429 -> throttled("Too many requests; retry after the time given in Retry-After");
+            case 500 -> "{\"error\":{\"message\":\"An internal error occurred while processing the request\","
+                        + "\"code\":\"InternalServerError\"}}";
+            case 502 -> "{\"error\":{\"message\":\"The gateway received an invalid response from the service\","
+                        + "\"code\":\"BadGateway\"}}";
+            case 503 -> "{\"error\":{\"message\":\"The service is temporarily unavailable\","
+                        + "\"code\":\"ServiceUnavailable\"}}";
+            case 504 -> gatewayTimeout();
+            default -> "{\"error\":{\"message\":\"Scripted fault " + status + "\",\"code\":\"ScriptedFault\"}}";
+        };
+    }
+
+    static String rowLimitPartialError(int limit) {
+        return "{\"code\":\"PartialError\",\"message\":\"There were some errors when processing your query.\","
+               + "\"details\":[{\"code\":\"EngineError\",\"message\":\"Something went wrong processing your query on "
+               + "the server.\",\"innererror\":{\"code\":\"-2133196797\",\"message\":\"Query result set has exceeded "
+               + "the internal record count limit " + limit + " (E_QUERY_RESULT_SET_TOO_LARGE; see "
+               + "https://aka.ms/kustoquerylimits)\",\"severity\":2,\"severityName\":\"Error\"}}]}";
+    }
+
+    /** Minimal JSON string escaping: messages may quote user text (names, tokens). */
+    static String json(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads the body shown after "Response:" under a heading of the documented list: the indented block, joined by
+     * line feeds, without a trailing one.
+     */
+    static String documented(String heading) {
+        String spec = specText();
+        String[] lines = spec.split("\n", -1);
+        int i = 0;
+        while (i < lines.length && !lines[i].trim().equals(heading)) {
+            i++;
+        }
+        while (i < lines.length && !lines[i].contains("Response:")) {
+            i++;
+        }
+        i++;
+        while (i < lines.length && lines[i].isBlank()) {
+            i++;
+        }
+        List<String> block = new ArrayList<>();
+        while (i < lines.length && lines[i].startsWith("    ")) {
+            block.add(lines[i]);
+            i++;
+        }
+        if (block.isEmpty()) {
+            throw new IllegalStateException("No documented body under '" + heading + "' in " + SPEC_RESOURCE);
+        }
+        return String.join("\n", block);
+    }
+
+    static String specText() {
+        try (InputStream in = ErrorBodies.class.getResourceAsStream(SPEC_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + SPEC_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.github.camelloganalytics.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.camelloganalytics.testkit.token.TokenEndpoint;
+
+/**
+ * The embedded emulator of Azure Monitor Log Analytics: the query API ({@link QueryApiServer}, plain HTTP on
+ * loopback) and the Entra ID token endpoint ({@link TokenEndpoint}, HTTPS on loopback), wired together so that
+ * tokens the endpoint issues are the ones the query API accepts.
+ *
+ * <p>
+ * It starts with a sample tenant, a sample client (id and secret) and the {@link SampleWorkspace sample workspace},
+ * which the sample client may read:
+ *
+ * <pre>{@code
+ * try (LogAnalyticsEmulator emulator = new LogAnalyticsEmulator().start()) {
+ *     // component: host = emulator.queryUrl(), authorityHost = emulator.authorityUrl(),
+ *     //            tenantId/clientId/clientSecret = the SAMPLE_* constants, workspaceId = SAMPLE_WORKSPACE_ID
+ * }
+ * }</pre>
+ *
+ * Thread-safe. Workspaces, clients, faults and limits may change while it serves.
+ */
+public final class LogAnalyticsEmulator implements AutoCloseable {
+
+    /** The sample workspace's id. */
+    public static final String SAMPLE_WORKSPACE_ID = SampleWorkspace.ID;
+    /** The sample tenant. */
+    public static final String SAMPLE_TENANT_ID = "5c6e1a2b-3d4f-4a5b-8c7d-9e0f1a2b3c4d";
+    /** The sample client (application) id; it may read the sample workspace and every workspace made here. */
+    public static final String SAMPLE_CLIENT_ID = "3f5a7c9e-1b2d-4e6f-8a0b-2c4d6e8f0a1b";
+    /** The sample client's secret. Not a secret of anything real. */
+    public static final String SAMPLE_CLIENT_SECRET = "emulator-sample-client-secret";
+    /** The resource group workspaces made with {@link #workspace(String)} live in, in the sample subscription. */
+    public static final String DEFAULT_RESOURCE_GROUP = "rg-emulator";
+
+    private final int queryPort;
+    private final QueryApiServer queryApi;
+    private final TokenEndpoint tokenEndpoint;
+    private final Clients clients;
+    private boolean started;
+
+    /** An emulator on ephemeral ports. */
+    public LogAnalyticsEmulator() {
+        this(0, 0);
+    }
+
+    /**
+     * @param queryPort the query API's port, 0 for an ephemeral one
+     * @param tokenPort the token endpoint's HTTPS port, 0 for an ephemeral one
+     */
+    public LogAnalyticsEmulator(int queryPort, int tokenPort) {
+        this.queryPort = queryPort;
+        this.tokenEndpoint = new TokenEndpoint(tokenPort);
+        // the issuer exists only once the endpoint is started (tokens name its port), so verify through it lazily
+        this.queryApi = new QueryApiServer(bearer -> tokenEndpoint.issuer().verify(bearer));
+        this.clients = new Clients(tokenEndpoint, SAMPLE_TENANT_ID);
+        tokenEndpoint.registerClient(SAMPLE_TENANT_ID, SAMPLE_CLIENT_ID, SAMPLE_CLIENT_SECRET);
+        queryApi.addWorkspace(SampleWorkspace.create(Instant.now())).grant(SAMPLE_CLIENT_ID);
+    }
+
+    /**
+     * Starts the token endpoint, then the query API.
+     *
+     * @return this emulator
+     * @throws UncheckedIOException when a port cannot be bound
+     */
+    public synchronized LogAnalyticsEmulator start() {
+        if (started) {
+            throw new IllegalStateException("Already started");
+        }
+        tokenEndpoint.start();
+        try {
+            queryApi.start(queryPort);
+        } catch (IOException e) {
+            tokenEndpoint.close();
+            throw new UncheckedIOException("Cannot bind the query API on port " + queryPort, e);
+        }
+        started = true;
+        return this;
+    }
+
+    /** Stops both servers. Idempotent. */
+    @Override
+    public synchronized void close() {
+        queryApi.close();
+        tokenEndpoint.close();
+        started = false;
+    }
+
+    /** @return the query API's base URL, {@code http://127.0.0.1:PORT}: the component's {@code host} */
+    public String queryUrl() {
+        return queryApi.baseUrl();
+    }
+
+    /** @return the query API's port */
+    public int queryPort() {
+        return queryApi.port();
+    }
+
+    /**
+     * @return the authority host, {@code https://localhost:PORT}: the component's {@code authorityHost}; the token
+     *         URL is {@code authorityUrl()/{tenant}/oauth2/v2.0/token}
+     */
+    public String authorityUrl() {
+        return tokenEndpoint.authorityUrl();
+    }
+
+    /** @return the token endpoint's HTTPS port */
+    public int tokenPort() {
+        return tokenEndpoint.port();
+    }
+
+    /** @return an SSL context trusting the token endpoint's self-signed certificate, for clients */
+    public SSLContext sslContext() {
+        return tokenEndpoint.sslContext();
+    }
+
+    /** @return the sample tenant's id */
+    public String tenantId() {
+        return SAMPLE_TENANT_ID;
+    }
+
+    /**
+     * Gets a workspace, creating an empty one when there is none of that id (the sample client may read it; a query
+     * answers 204 until a table holds a record). A new workspace lives in the sample subscription, resource group
+     * {@value #DEFAULT_RESOURCE_GROUP}, named {@code law-} plus the id's first eight characters, for the ARM door.
+     *
+     * @param  id the workspace id
+     * @return    the workspace
+     */
+    public Workspace workspace(String id) {
+        synchronized (queryApi) {
+            return queryApi.workspace(id).orElseGet(() -> queryApi.addWorkspace(new Workspace(id,
+                    SampleWorkspace.SUBSCRIPTION_ID, DEFAULT_RESOURCE_GROUP,
+                    "law-" + id.substring(0, Math.min(8, id.length())).toLowerCase(Locale.ROOT)))
+                    .grant(SAMPLE_CLIENT_ID));
+        }
+    }
+
+    /** @return the sample workspace */
+    public Workspace sampleWorkspace() {
+        return workspace(SAMPLE_WORKSPACE_ID);
+    }
+
+    /**
+     * Removes a workspace: its queries are answered 404 {@code WorkspaceNotFoundError}.
+     *
+     * @param id the workspace id
+     */
+    public void removeWorkspace(String id) {
+        queryApi.removeWorkspace(id);
+    }
+
+    /** @return every workspace */
+    public Collection<Workspace> workspaces() {
+        return queryApi.workspaces();
+    }
+
+    /** @return the clients of the sample tenant */
+    public Clients clients() {
+        return clients;
+    }
+
+    /** @return the scripted faults */
+    public Faults faults() {
+        return queryApi.faults();
+    }
+
+    /** @return the query API's request log (tokens redacted) */
+    public RequestLog requestLog() {
+        return queryApi.requestLog();
+    }
+
+    /** @return the service limits enforced */
+    public Limits limits() {
+        return queryApi.limits();
+    }
+
+    /** @return the most queries one client had running at once */
+    public int maxInFlightObserved() {
+        return queryApi.maxInFlightObserved();
+    }
+
+    /**
+     * @return a bearer token of the sample client for the direct API (app-only), valid for the token lifetime
+     * @throws IllegalStateException before {@link #start()}: tokens name the token endpoint's port as issuer
+     */
+    public String token() {
+        return clients.appToken(SAMPLE_CLIENT_ID, Clients.DIRECT_API_SCOPE);
+    }
+
+    /** @return the query API server, for what the facade does not expose */
+    public QueryApiServer queryApi() {
+        return queryApi;
+    }
+
+    /** @return the token endpoint, for what the facade does not expose (other grants, recorded token requests) */
+    public TokenEndpoint tokenEndpoint() {
+        return tokenEndpoint;
+    }
+}
