@@ -42,6 +42,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "armApiVersion": getOrCreateConfiguration(target).setArmApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "batchparallelism":
+        case "batchParallelism": getOrCreateConfiguration(target).setBatchParallelism(property(camelContext, int.class, value)); return true;
         case "cloud": getOrCreateConfiguration(target).setCloud(property(camelContext, io.github.camelloganalytics.client.Cloud.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelloganalytics.LogAnalyticsConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -59,6 +61,7 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeVisualization": getOrCreateConfiguration(target).setIncludeVisualization(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
@@ -99,6 +102,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "armApiVersion": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "batchparallelism":
+        case "batchParallelism": return int.class;
         case "cloud": return io.github.camelloganalytics.client.Cloud.class;
         case "configuration": return io.github.camelloganalytics.LogAnalyticsConfiguration.class;
         case "connecttimeout":
@@ -116,6 +121,7 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeVisualization": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "query": return java.lang.String.class;
@@ -157,6 +163,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "armApiVersion": return getOrCreateConfiguration(target).getArmApiVersion();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "batchparallelism":
+        case "batchParallelism": return getOrCreateConfiguration(target).getBatchParallelism();
         case "cloud": return getOrCreateConfiguration(target).getCloud();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -174,6 +182,7 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeVisualization": return getOrCreateConfiguration(target).isIncludeVisualization();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "query": return getOrCreateConfiguration(target).getQuery();

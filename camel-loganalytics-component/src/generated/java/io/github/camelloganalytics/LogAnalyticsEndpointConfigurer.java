@@ -33,6 +33,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "apiType": target.getConfiguration().setApiType(property(camelContext, io.github.camelloganalytics.LogAnalyticsApiType.class, value)); return true;
         case "armapiversion":
         case "armApiVersion": target.getConfiguration().setArmApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchparallelism":
+        case "batchParallelism": target.getConfiguration().setBatchParallelism(property(camelContext, int.class, value)); return true;
         case "cloud": target.getConfiguration().setCloud(property(camelContext, io.github.camelloganalytics.client.Cloud.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
@@ -49,6 +51,7 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "includeVisualization": target.getConfiguration().setIncludeVisualization(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
@@ -87,6 +90,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "apiType": return io.github.camelloganalytics.LogAnalyticsApiType.class;
         case "armapiversion":
         case "armApiVersion": return java.lang.String.class;
+        case "batchparallelism":
+        case "batchParallelism": return int.class;
         case "cloud": return io.github.camelloganalytics.client.Cloud.class;
         case "connecttimeout":
         case "connectTimeout": return java.time.Duration.class;
@@ -103,6 +108,7 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "includeVisualization": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "query": return java.lang.String.class;
@@ -142,6 +148,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "apiType": return target.getConfiguration().getApiType();
         case "armapiversion":
         case "armApiVersion": return target.getConfiguration().getArmApiVersion();
+        case "batchparallelism":
+        case "batchParallelism": return target.getConfiguration().getBatchParallelism();
         case "cloud": return target.getConfiguration().getCloud();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -158,6 +166,7 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "includeVisualization": return target.getConfiguration().isIncludeVisualization();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "operation": return target.getConfiguration().getOperation();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "query": return target.getConfiguration().getQuery();

@@ -23,12 +23,13 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(29);
         props.add("accessToken");
         props.add("additionalWorkspaces");
         props.add("allowPartialErrors");
         props.add("apiType");
         props.add("armApiVersion");
+        props.add("batchParallelism");
         props.add("cloud");
         props.add("connectTimeout");
         props.add("credentialType");
@@ -38,6 +39,7 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
         props.add("includeStatistics");
         props.add("includeVisualization");
         props.add("lazyStartProducer");
+        props.add("operation");
         props.add("outputFormat");
         props.add("query");
         props.add("resourceGroup");

@@ -18,6 +18,8 @@ import io.github.camelloganalytics.client.Timespan;
 final class ConfigurationValidator {
 
     private static final long MAX_SERVER_TIMEOUT_SECONDS = 600;
+    /** The connection pool's connections per host: a batch wider than that would only wait for connections. */
+    private static final int MAX_BATCH_PARALLELISM = 20;
     private static final Pattern ARM_API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
 
     private ConfigurationValidator() {
@@ -56,6 +58,10 @@ final class ConfigurationValidator {
         if (armApiVersion == null || !ARM_API_VERSION.matcher(armApiVersion).matches()) {
             throw invalid("armApiVersion", armApiVersion, "Resource Manager api-versions read yyyy-MM-dd, such as "
                                                           + ServiceEndpoints.DEFAULT_ARM_API_VERSION);
+        }
+        int parallelism = config.getBatchParallelism();
+        if (parallelism < 1 || parallelism > MAX_BATCH_PARALLELISM) {
+            throw invalid("batchParallelism", parallelism, "it must be 1 to " + MAX_BATCH_PARALLELISM);
         }
     }
 

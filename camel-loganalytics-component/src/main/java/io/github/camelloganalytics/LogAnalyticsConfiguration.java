@@ -143,6 +143,24 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private String armApiVersion = ServiceEndpoints.DEFAULT_ARM_API_VERSION;
 
     /**
+     * {@code QUERY} runs one query. {@code BATCH} runs each query of a list in the body (Strings, or
+     * {@code io.github.camelloganalytics.client.QueryRequest}s with their own target, time range and preferences;
+     * what an item leaves unset comes from the endpoint) as its own request, at most {@code batchParallelism} at
+     * once, and the body out is a list in the same order whose items are each a result in {@code outputFormat} or
+     * that query's {@code LogAnalyticsException}; the header {@code CamelLogAnalyticsBatchFailures} counts the
+     * exceptions. The service's deprecated {@code $batch} endpoint is never used.
+     */
+    @UriParam(defaultValue = "QUERY")
+    private LogAnalyticsOperation operation = LogAnalyticsOperation.QUERY;
+
+    /**
+     * With {@code operation=BATCH}, the most queries of this endpoint in flight at once (1 to 20). The service runs
+     * 5 queries per user at once and queues the rest, so more rarely helps.
+     */
+    @UriParam(defaultValue = "5")
+    private int batchParallelism = 5;
+
+    /**
      * The base URL of the query API, instead of the cloud's (a proxy, or the testkit's emulator); with
      * {@code apiType=ARM} it replaces Resource Manager's host. The token scope still follows {@code cloud} and
      * {@code apiType} unless {@code scope} is set. Tokens are sent over plain {@code http} only to a loopback
@@ -338,6 +356,22 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     public void setArmApiVersion(String armApiVersion) {
         this.armApiVersion = armApiVersion;
+    }
+
+    public LogAnalyticsOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(LogAnalyticsOperation operation) {
+        this.operation = operation;
+    }
+
+    public int getBatchParallelism() {
+        return batchParallelism;
+    }
+
+    public void setBatchParallelism(int batchParallelism) {
+        this.batchParallelism = batchParallelism;
     }
 
     public String getHost() {

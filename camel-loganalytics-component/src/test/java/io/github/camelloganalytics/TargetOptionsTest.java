@@ -57,7 +57,10 @@ class TargetOptionsTest {
             "ws-1?resourceId=" + VM + "&accessToken=secret-xyz|ws-1 resourceId",
             "?resourceId=vm-1&accessToken=secret-xyz|resourceId 'vm-1' /subscriptions/",
             "?" + ARM + "&armApiVersion=latest&accessToken=secret-xyz|armApiVersion latest",
-            "ws-1?apiType=REST&accessToken=secret-xyz|apiType REST" })
+            "ws-1?operation=BATCH&batchParallelism=0&accessToken=secret-xyz|batchParallelism 0",
+            "ws-1?operation=BATCH&batchParallelism=21&accessToken=secret-xyz|batchParallelism 21",
+            "ws-1?apiType=REST&accessToken=secret-xyz|apiType REST",
+            "ws-1?operation=MERGE&accessToken=secret-xyz|operation MERGE" })
     void missingOrContradictoryTargetOptionsAreNamed(String uri, String named) {
         String message = failure("loganalytics:" + uri);
         for (String part : named.split(" ")) {
