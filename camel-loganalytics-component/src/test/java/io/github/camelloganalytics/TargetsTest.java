@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelloganalytics.error.InvalidTokenAudienceException;
 import io.github.camelloganalytics.error.LogAnalyticsException;
+import io.github.camelloganalytics.error.PathNotFoundException;
 import io.github.camelloganalytics.error.UnauthorizedClientException;
+import io.github.camelloganalytics.error.WorkspaceNotFoundException;
 import io.github.camelloganalytics.testkit.Clients;
 import io.github.camelloganalytics.testkit.LogAnalyticsEmulator;
 import io.github.camelloganalytics.testkit.LoggedRequest;
@@ -203,5 +205,29 @@ class TargetsTest extends EmulatorTestSupport {
         assertInstanceOf(IllegalArgumentException.class, none.getException());
         assertTrue(none.getException().getMessage().startsWith("No target"), none.getException().getMessage());
         assertFalse(none.getException() instanceof LogAnalyticsException);
+    }
+
+    @Test
+    void eachWrongAddressHasItsOwnFailure() {
+        // the workspace's name where its id belongs, on either door
+        assertWrong(WorkspaceNotFoundException.class, 404, "WorkspaceNotFoundError",
+                send(uri(SampleWorkspace.NAME, "tokenProvider=#tokens"), COUNT));
+        assertWrong(WorkspaceNotFoundException.class, 404, "WorkspaceNotFoundError",
+                send(uri("", ARM_SAMPLE.replace(SampleWorkspace.NAME, SAMPLE) + "&tokenProvider=#tokens"), COUNT));
+        // a resource whose logs no workspace holds
+        assertWrong(PathNotFoundException.class, 404, "ResourceNotFoundError",
+                send(uri("", "resourceId=" + SampleWorkspace.VM_RESOURCE_ID.replace("vm-web-01", "vm-gone")
+                             + "&tokenProvider=#tokens"), COUNT));
+        // an api-version Resource Manager does not serve for the query API
+        assertWrong(LogAnalyticsException.class, 400, "InvalidApiVersionParameter",
+                send(uri("", ARM_SAMPLE + "&armApiVersion=2017-01-01-preview&tokenProvider=#tokens"), COUNT));
+    }
+
+    private static void assertWrong(Class<? extends LogAnalyticsException> type, int status, String code,
+                                    Exchange exchange) {
+        LogAnalyticsException e = assertInstanceOf(LogAnalyticsException.class, exchange.getException());
+        assertEquals(type, e.getClass());
+        assertEquals(status, e.getDetails().getStatus());
+        assertEquals(code, e.getDetails().getCode());
     }
 }
