@@ -148,7 +148,9 @@ public class LogAnalyticsConfiguration implements Cloneable {
      * what an item leaves unset comes from the endpoint) as its own request, at most {@code batchParallelism} at
      * once, and the body out is a list in the same order whose items are each a result in {@code outputFormat} or
      * that query's {@code LogAnalyticsException}; the header {@code CamelLogAnalyticsBatchFailures} counts the
-     * exceptions. The service's deprecated {@code $batch} endpoint is never used.
+     * exceptions. A query answered 429 is sent again after its {@code Retry-After}, up to 3 times, without holding
+     * up the others (not with {@code honorRetryAfter=false}). The service's deprecated {@code $batch} endpoint is
+     * never used.
      */
     @UriParam(defaultValue = "QUERY")
     private LogAnalyticsOperation operation = LogAnalyticsOperation.QUERY;

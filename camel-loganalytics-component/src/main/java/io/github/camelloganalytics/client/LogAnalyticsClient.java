@@ -52,20 +52,6 @@ public final class LogAnalyticsClient {
     private final Duration responseTimeout;
 
     /**
-     * A client whose every query goes to one base URL with tokens of one scope, whatever its target's door.
-     *
-     * @param pool            the shared connections
-     * @param baseUrl         the API's base URL, e.g. {@code https://api.loganalytics.azure.com}
-     * @param scope           the scope tokens are asked for
-     * @param tokens          where tokens come from
-     * @param responseTimeout how long to wait for the service to answer, and between two reads of its body
-     */
-    public LogAnalyticsClient(ConnectionPool pool, URI baseUrl, String scope, TokenProvider tokens,
-                              Duration responseTimeout) {
-        this(pool, new ServiceEndpoints(Cloud.AZURE_PUBLIC, baseUrl.toString(), scope, null), tokens, responseTimeout);
-    }
-
-    /**
      * @param pool            the shared connections
      * @param endpoints       where each door is and which scope its tokens need
      * @param tokens          where tokens come from

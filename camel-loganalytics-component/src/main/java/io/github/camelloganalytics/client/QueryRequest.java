@@ -36,6 +36,7 @@ public final class QueryRequest {
         this.includeVisualization = b.includeVisualization;
     }
 
+    /** A builder with nothing set; a query is required. */
     public static Builder builder() {
         return new Builder();
     }
