@@ -36,8 +36,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "additionalWorkspaces": getOrCreateConfiguration(target).setAdditionalWorkspaces(property(camelContext, java.lang.String.class, value)); return true;
         case "allowpartialerrors":
         case "allowPartialErrors": getOrCreateConfiguration(target).setAllowPartialErrors(property(camelContext, boolean.class, value)); return true;
+        case "apitype":
+        case "apiType": getOrCreateConfiguration(target).setApiType(property(camelContext, io.github.camelloganalytics.LogAnalyticsApiType.class, value)); return true;
+        case "armapiversion":
+        case "armApiVersion": getOrCreateConfiguration(target).setArmApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "batchparallelism":
+        case "batchParallelism": getOrCreateConfiguration(target).setBatchParallelism(property(camelContext, int.class, value)); return true;
         case "cloud": getOrCreateConfiguration(target).setCloud(property(camelContext, io.github.camelloganalytics.client.Cloud.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelloganalytics.LogAnalyticsConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -55,9 +61,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeVisualization": getOrCreateConfiguration(target).setIncludeVisualization(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "resourcegroup":
+        case "resourceGroup": getOrCreateConfiguration(target).setResourceGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "resourceid":
+        case "resourceId": getOrCreateConfiguration(target).setResourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
@@ -65,9 +76,13 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "serverTimeout": getOrCreateConfiguration(target).setServerTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "subscriptionid":
+        case "subscriptionId": getOrCreateConfiguration(target).setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "timespan": getOrCreateConfiguration(target).setTimespan(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": getOrCreateConfiguration(target).setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": getOrCreateConfiguration(target).setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -81,8 +96,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "additionalWorkspaces": return java.lang.String.class;
         case "allowpartialerrors":
         case "allowPartialErrors": return boolean.class;
+        case "apitype":
+        case "apiType": return io.github.camelloganalytics.LogAnalyticsApiType.class;
+        case "armapiversion":
+        case "armApiVersion": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "batchparallelism":
+        case "batchParallelism": return int.class;
         case "cloud": return io.github.camelloganalytics.client.Cloud.class;
         case "configuration": return io.github.camelloganalytics.LogAnalyticsConfiguration.class;
         case "connecttimeout":
@@ -100,9 +121,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeVisualization": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "query": return java.lang.String.class;
+        case "resourcegroup":
+        case "resourceGroup": return java.lang.String.class;
+        case "resourceid":
+        case "resourceId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return java.time.Duration.class;
         case "scope": return java.lang.String.class;
@@ -110,9 +136,13 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "serverTimeout": return java.time.Duration.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "subscriptionid":
+        case "subscriptionId": return java.lang.String.class;
         case "timespan": return java.lang.String.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -127,8 +157,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "additionalWorkspaces": return getOrCreateConfiguration(target).getAdditionalWorkspaces();
         case "allowpartialerrors":
         case "allowPartialErrors": return getOrCreateConfiguration(target).isAllowPartialErrors();
+        case "apitype":
+        case "apiType": return getOrCreateConfiguration(target).getApiType();
+        case "armapiversion":
+        case "armApiVersion": return getOrCreateConfiguration(target).getArmApiVersion();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "batchparallelism":
+        case "batchParallelism": return getOrCreateConfiguration(target).getBatchParallelism();
         case "cloud": return getOrCreateConfiguration(target).getCloud();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -146,9 +182,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeVisualization": return getOrCreateConfiguration(target).isIncludeVisualization();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "query": return getOrCreateConfiguration(target).getQuery();
+        case "resourcegroup":
+        case "resourceGroup": return getOrCreateConfiguration(target).getResourceGroup();
+        case "resourceid":
+        case "resourceId": return getOrCreateConfiguration(target).getResourceId();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "scope": return getOrCreateConfiguration(target).getScope();
@@ -156,9 +197,13 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "serverTimeout": return getOrCreateConfiguration(target).getServerTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "subscriptionid":
+        case "subscriptionId": return getOrCreateConfiguration(target).getSubscriptionId();
         case "timespan": return getOrCreateConfiguration(target).getTimespan();
         case "tokenprovider":
         case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();
+        case "workspacename":
+        case "workspaceName": return getOrCreateConfiguration(target).getWorkspaceName();
         default: return null;
         }
     }

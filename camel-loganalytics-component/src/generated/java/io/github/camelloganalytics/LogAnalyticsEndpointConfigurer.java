@@ -29,6 +29,12 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "additionalWorkspaces": target.getConfiguration().setAdditionalWorkspaces(property(camelContext, java.lang.String.class, value)); return true;
         case "allowpartialerrors":
         case "allowPartialErrors": target.getConfiguration().setAllowPartialErrors(property(camelContext, boolean.class, value)); return true;
+        case "apitype":
+        case "apiType": target.getConfiguration().setApiType(property(camelContext, io.github.camelloganalytics.LogAnalyticsApiType.class, value)); return true;
+        case "armapiversion":
+        case "armApiVersion": target.getConfiguration().setArmApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchparallelism":
+        case "batchParallelism": target.getConfiguration().setBatchParallelism(property(camelContext, int.class, value)); return true;
         case "cloud": target.getConfiguration().setCloud(property(camelContext, io.github.camelloganalytics.client.Cloud.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
@@ -45,9 +51,14 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "includeVisualization": target.getConfiguration().setIncludeVisualization(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "resourcegroup":
+        case "resourceGroup": target.getConfiguration().setResourceGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "resourceid":
+        case "resourceId": target.getConfiguration().setResourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
@@ -55,9 +66,13 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "serverTimeout": target.getConfiguration().setServerTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "subscriptionid":
+        case "subscriptionId": target.getConfiguration().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "timespan": target.getConfiguration().setTimespan(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": target.getConfiguration().setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": target.getConfiguration().setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -71,6 +86,12 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "additionalWorkspaces": return java.lang.String.class;
         case "allowpartialerrors":
         case "allowPartialErrors": return boolean.class;
+        case "apitype":
+        case "apiType": return io.github.camelloganalytics.LogAnalyticsApiType.class;
+        case "armapiversion":
+        case "armApiVersion": return java.lang.String.class;
+        case "batchparallelism":
+        case "batchParallelism": return int.class;
         case "cloud": return io.github.camelloganalytics.client.Cloud.class;
         case "connecttimeout":
         case "connectTimeout": return java.time.Duration.class;
@@ -87,9 +108,14 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "includeVisualization": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "query": return java.lang.String.class;
+        case "resourcegroup":
+        case "resourceGroup": return java.lang.String.class;
+        case "resourceid":
+        case "resourceId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return java.time.Duration.class;
         case "scope": return java.lang.String.class;
@@ -97,9 +123,13 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "serverTimeout": return java.time.Duration.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "subscriptionid":
+        case "subscriptionId": return java.lang.String.class;
         case "timespan": return java.lang.String.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -114,6 +144,12 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "additionalWorkspaces": return target.getConfiguration().getAdditionalWorkspaces();
         case "allowpartialerrors":
         case "allowPartialErrors": return target.getConfiguration().isAllowPartialErrors();
+        case "apitype":
+        case "apiType": return target.getConfiguration().getApiType();
+        case "armapiversion":
+        case "armApiVersion": return target.getConfiguration().getArmApiVersion();
+        case "batchparallelism":
+        case "batchParallelism": return target.getConfiguration().getBatchParallelism();
         case "cloud": return target.getConfiguration().getCloud();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -130,9 +166,14 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "includeVisualization": return target.getConfiguration().isIncludeVisualization();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "operation": return target.getConfiguration().getOperation();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "query": return target.getConfiguration().getQuery();
+        case "resourcegroup":
+        case "resourceGroup": return target.getConfiguration().getResourceGroup();
+        case "resourceid":
+        case "resourceId": return target.getConfiguration().getResourceId();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "scope": return target.getConfiguration().getScope();
@@ -140,9 +181,13 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "serverTimeout": return target.getConfiguration().getServerTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "subscriptionid":
+        case "subscriptionId": return target.getConfiguration().getSubscriptionId();
         case "timespan": return target.getConfiguration().getTimespan();
         case "tokenprovider":
         case "tokenProvider": return target.getConfiguration().getTokenProvider();
+        case "workspacename":
+        case "workspaceName": return target.getConfiguration().getWorkspaceName();
         default: return null;
         }
     }

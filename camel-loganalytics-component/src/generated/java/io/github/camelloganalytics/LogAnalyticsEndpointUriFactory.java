@@ -23,10 +23,13 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(29);
         props.add("accessToken");
         props.add("additionalWorkspaces");
         props.add("allowPartialErrors");
+        props.add("apiType");
+        props.add("armApiVersion");
+        props.add("batchParallelism");
         props.add("cloud");
         props.add("connectTimeout");
         props.add("credentialType");
@@ -36,15 +39,20 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
         props.add("includeStatistics");
         props.add("includeVisualization");
         props.add("lazyStartProducer");
+        props.add("operation");
         props.add("outputFormat");
         props.add("query");
+        props.add("resourceGroup");
+        props.add("resourceId");
         props.add("responseTimeout");
         props.add("scope");
         props.add("serverTimeout");
         props.add("sslContextParameters");
+        props.add("subscriptionId");
         props.add("timespan");
         props.add("tokenProvider");
         props.add("workspaceId");
+        props.add("workspaceName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("accessToken");

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import io.github.camelloganalytics.auth.Credentials;
+import io.github.camelloganalytics.client.ServiceEndpoints;
 import io.github.camelloganalytics.client.Timespan;
 
 /**
@@ -16,6 +18,9 @@ import io.github.camelloganalytics.client.Timespan;
 final class ConfigurationValidator {
 
     private static final long MAX_SERVER_TIMEOUT_SECONDS = 600;
+    /** The connection pool's connections per host: a batch wider than that would only wait for connections. */
+    private static final int MAX_BATCH_PARALLELISM = 20;
+    private static final Pattern ARM_API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
 
     private ConfigurationValidator() {
     }
@@ -38,11 +43,25 @@ final class ConfigurationValidator {
         if (config.getHost() != null) {
             validateHost(config.getHost());
         }
+        validateTarget(config);
         try {
             Credentials.resolve(config.getCredentialType(), config.getAccessToken(), config.getTokenProvider());
         } catch (IllegalArgumentException e) {
             // the message names options, never their secret values
             throw new IllegalArgumentException("Invalid credential options: " + e.getMessage(), e);
+        }
+    }
+
+    private static void validateTarget(LogAnalyticsConfiguration config) {
+        TargetOptions.resolve(config);
+        String armApiVersion = config.getArmApiVersion();
+        if (armApiVersion == null || !ARM_API_VERSION.matcher(armApiVersion).matches()) {
+            throw invalid("armApiVersion", armApiVersion, "Resource Manager api-versions read yyyy-MM-dd, such as "
+                                                          + ServiceEndpoints.DEFAULT_ARM_API_VERSION);
+        }
+        int parallelism = config.getBatchParallelism();
+        if (parallelism < 1 || parallelism > MAX_BATCH_PARALLELISM) {
+            throw invalid("batchParallelism", parallelism, "it must be 1 to " + MAX_BATCH_PARALLELISM);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.camelloganalytics.auth.CredentialType;
 import io.github.camelloganalytics.auth.TokenProvider;
 import io.github.camelloganalytics.client.Cloud;
+import io.github.camelloganalytics.client.ServiceEndpoints;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -100,20 +101,79 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private boolean honorRetryAfter = true;
 
     /**
-     * The Azure cloud the workspace lives in: it sets the API host and the token scope together.
+     * The Azure cloud the workspace lives in: it sets the query API's and Resource Manager's hosts, the token
+     * scopes and the Entra ID authority host together, from one table.
      */
     @UriParam(label = "common", defaultValue = "AZURE_PUBLIC")
     private Cloud cloud = Cloud.AZURE_PUBLIC;
 
     /**
-     * The base URL of the query API, instead of the cloud's (a proxy, or the testkit's emulator). Tokens are sent
-     * over plain {@code http} only to a loopback address.
+     * The door to the query API: {@code DIRECT}, the query API itself, addressed by the workspace id in the URI or
+     * by {@code resourceId}; {@code ARM}, Azure Resource Manager, addressed by {@code subscriptionId},
+     * {@code resourceGroup} and {@code workspaceName}. Tokens are asked for the chosen door's audience.
+     */
+    @UriParam(label = "common", defaultValue = "DIRECT")
+    private LogAnalyticsApiType apiType = LogAnalyticsApiType.DIRECT;
+
+    /** The subscription of the workspace, with {@code apiType=ARM}. */
+    @UriParam(label = "common")
+    private String subscriptionId;
+
+    /** The resource group of the workspace, with {@code apiType=ARM}. */
+    @UriParam(label = "common")
+    private String resourceGroup;
+
+    /** The name (not the id) of the workspace, with {@code apiType=ARM}. */
+    @UriParam(label = "common")
+    private String workspaceName;
+
+    /**
+     * The id of an Azure resource, for a resource-centric query ({@code /v1{resourceId}/query}): it sees only that
+     * resource's records, in whichever workspaces hold them. Starts with {@code /subscriptions/}; leave the
+     * workspace id out of the URI.
+     */
+    @UriParam(label = "common")
+    private String resourceId;
+
+    /**
+     * The {@code api-version} sent to Azure Resource Manager with {@code apiType=ARM}: the version Microsoft
+     * documents for the query API through ARM.
+     */
+    @UriParam(label = "advanced", defaultValue = "2017-10-01")
+    private String armApiVersion = ServiceEndpoints.DEFAULT_ARM_API_VERSION;
+
+    /**
+     * {@code QUERY} runs one query. {@code BATCH} runs each query of a list in the body (Strings, or
+     * {@code io.github.camelloganalytics.client.QueryRequest}s with their own target, time range and preferences;
+     * what an item leaves unset comes from the endpoint) as its own request, at most {@code batchParallelism} at
+     * once, and the body out is a list in the same order whose items are each a result in {@code outputFormat} or
+     * that query's {@code LogAnalyticsException}; the header {@code CamelLogAnalyticsBatchFailures} counts the
+     * exceptions. A query answered 429 is sent again after its {@code Retry-After}, up to 3 times, without holding
+     * up the others (not with {@code honorRetryAfter=false}). The service's deprecated {@code $batch} endpoint is
+     * never used.
+     */
+    @UriParam(defaultValue = "QUERY")
+    private LogAnalyticsOperation operation = LogAnalyticsOperation.QUERY;
+
+    /**
+     * With {@code operation=BATCH}, the most queries of this endpoint in flight at once (1 to 20). The service runs
+     * 5 queries per user at once and queues the rest, so more rarely helps.
+     */
+    @UriParam(defaultValue = "5")
+    private int batchParallelism = 5;
+
+    /**
+     * The base URL of the query API, instead of the cloud's (a proxy, or the testkit's emulator); with
+     * {@code apiType=ARM} it replaces Resource Manager's host. The token scope still follows {@code cloud} and
+     * {@code apiType} unless {@code scope} is set. Tokens are sent over plain {@code http} only to a loopback
+     * address.
      */
     @UriParam(label = "advanced")
     private String host;
 
     /**
-     * The OAuth 2.0 scope tokens are asked for, instead of the one the cloud's query API accepts.
+     * The OAuth 2.0 scope tokens are asked for, instead of the one the door ({@code apiType}) accepts in the
+     * {@code cloud}.
      */
     @UriParam(label = "security")
     private String scope;
@@ -250,6 +310,70 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     public void setCloud(Cloud cloud) {
         this.cloud = cloud;
+    }
+
+    public LogAnalyticsApiType getApiType() {
+        return apiType;
+    }
+
+    public void setApiType(LogAnalyticsApiType apiType) {
+        this.apiType = apiType;
+    }
+
+    public String getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    public void setSubscriptionId(String subscriptionId) {
+        this.subscriptionId = subscriptionId;
+    }
+
+    public String getResourceGroup() {
+        return resourceGroup;
+    }
+
+    public void setResourceGroup(String resourceGroup) {
+        this.resourceGroup = resourceGroup;
+    }
+
+    public String getWorkspaceName() {
+        return workspaceName;
+    }
+
+    public void setWorkspaceName(String workspaceName) {
+        this.workspaceName = workspaceName;
+    }
+
+    public String getResourceId() {
+        return resourceId;
+    }
+
+    public void setResourceId(String resourceId) {
+        this.resourceId = resourceId;
+    }
+
+    public String getArmApiVersion() {
+        return armApiVersion;
+    }
+
+    public void setArmApiVersion(String armApiVersion) {
+        this.armApiVersion = armApiVersion;
+    }
+
+    public LogAnalyticsOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(LogAnalyticsOperation operation) {
+        this.operation = operation;
+    }
+
+    public int getBatchParallelism() {
+        return batchParallelism;
+    }
+
+    public void setBatchParallelism(int batchParallelism) {
+        this.batchParallelism = batchParallelism;
     }
 
     public String getHost() {
