@@ -36,8 +36,18 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "additionalWorkspaces": getOrCreateConfiguration(target).setAdditionalWorkspaces(property(camelContext, java.lang.String.class, value)); return true;
         case "allowpartialerrors":
         case "allowPartialErrors": getOrCreateConfiguration(target).setAllowPartialErrors(property(camelContext, boolean.class, value)); return true;
+        case "authorityhost":
+        case "authorityHost": getOrCreateConfiguration(target).setAuthorityHost(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "certificatepassword":
+        case "certificatePassword": getOrCreateConfiguration(target).setCertificatePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "certificatepath":
+        case "certificatePath": getOrCreateConfiguration(target).setCertificatePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "cloud": getOrCreateConfiguration(target).setCloud(property(camelContext, io.github.camelloganalytics.client.Cloud.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelloganalytics.LogAnalyticsConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -46,6 +56,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "credentialType": getOrCreateConfiguration(target).setCredentialType(property(camelContext, io.github.camelloganalytics.auth.CredentialType.class, value)); return true;
         case "failonnodata":
         case "failOnNoData": getOrCreateConfiguration(target).setFailOnNoData(property(camelContext, boolean.class, value)); return true;
+        case "federatedtokenfile":
+        case "federatedTokenFile": getOrCreateConfiguration(target).setFederatedTokenFile(property(camelContext, java.lang.String.class, value)); return true;
         case "honorretryafter":
         case "honorRetryAfter": getOrCreateConfiguration(target).setHonorRetryAfter(property(camelContext, boolean.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -58,6 +70,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
@@ -65,6 +79,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "serverTimeout": getOrCreateConfiguration(target).setServerTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "tenantid":
+        case "tenantId": getOrCreateConfiguration(target).setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timespan": getOrCreateConfiguration(target).setTimespan(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": getOrCreateConfiguration(target).setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
@@ -81,8 +97,18 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "additionalWorkspaces": return java.lang.String.class;
         case "allowpartialerrors":
         case "allowPartialErrors": return boolean.class;
+        case "authorityhost":
+        case "authorityHost": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "certificatepassword":
+        case "certificatePassword": return java.lang.String.class;
+        case "certificatepath":
+        case "certificatePath": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "cloud": return io.github.camelloganalytics.client.Cloud.class;
         case "configuration": return io.github.camelloganalytics.LogAnalyticsConfiguration.class;
         case "connecttimeout":
@@ -91,6 +117,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "credentialType": return io.github.camelloganalytics.auth.CredentialType.class;
         case "failonnodata":
         case "failOnNoData": return boolean.class;
+        case "federatedtokenfile":
+        case "federatedTokenFile": return java.lang.String.class;
         case "honorretryafter":
         case "honorRetryAfter": return boolean.class;
         case "host": return java.lang.String.class;
@@ -103,6 +131,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "query": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return java.time.Duration.class;
         case "scope": return java.lang.String.class;
@@ -110,6 +140,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "serverTimeout": return java.time.Duration.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
         case "timespan": return java.lang.String.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
@@ -127,8 +159,18 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "additionalWorkspaces": return getOrCreateConfiguration(target).getAdditionalWorkspaces();
         case "allowpartialerrors":
         case "allowPartialErrors": return getOrCreateConfiguration(target).isAllowPartialErrors();
+        case "authorityhost":
+        case "authorityHost": return getOrCreateConfiguration(target).getAuthorityHost();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "certificatepassword":
+        case "certificatePassword": return getOrCreateConfiguration(target).getCertificatePassword();
+        case "certificatepath":
+        case "certificatePath": return getOrCreateConfiguration(target).getCertificatePath();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "cloud": return getOrCreateConfiguration(target).getCloud();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -137,6 +179,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "credentialType": return getOrCreateConfiguration(target).getCredentialType();
         case "failonnodata":
         case "failOnNoData": return getOrCreateConfiguration(target).isFailOnNoData();
+        case "federatedtokenfile":
+        case "federatedTokenFile": return getOrCreateConfiguration(target).getFederatedTokenFile();
         case "honorretryafter":
         case "honorRetryAfter": return getOrCreateConfiguration(target).isHonorRetryAfter();
         case "host": return getOrCreateConfiguration(target).getHost();
@@ -149,6 +193,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "query": return getOrCreateConfiguration(target).getQuery();
+        case "refreshtoken":
+        case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "scope": return getOrCreateConfiguration(target).getScope();
@@ -156,6 +202,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "serverTimeout": return getOrCreateConfiguration(target).getServerTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "tenantid":
+        case "tenantId": return getOrCreateConfiguration(target).getTenantId();
         case "timespan": return getOrCreateConfiguration(target).getTimespan();
         case "tokenprovider":
         case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();

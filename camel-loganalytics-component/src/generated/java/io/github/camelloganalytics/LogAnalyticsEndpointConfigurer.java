@@ -29,6 +29,16 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "additionalWorkspaces": target.getConfiguration().setAdditionalWorkspaces(property(camelContext, java.lang.String.class, value)); return true;
         case "allowpartialerrors":
         case "allowPartialErrors": target.getConfiguration().setAllowPartialErrors(property(camelContext, boolean.class, value)); return true;
+        case "authorityhost":
+        case "authorityHost": target.getConfiguration().setAuthorityHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "certificatepassword":
+        case "certificatePassword": target.getConfiguration().setCertificatePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "certificatepath":
+        case "certificatePath": target.getConfiguration().setCertificatePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "cloud": target.getConfiguration().setCloud(property(camelContext, io.github.camelloganalytics.client.Cloud.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
@@ -36,6 +46,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "credentialType": target.getConfiguration().setCredentialType(property(camelContext, io.github.camelloganalytics.auth.CredentialType.class, value)); return true;
         case "failonnodata":
         case "failOnNoData": target.getConfiguration().setFailOnNoData(property(camelContext, boolean.class, value)); return true;
+        case "federatedtokenfile":
+        case "federatedTokenFile": target.getConfiguration().setFederatedTokenFile(property(camelContext, java.lang.String.class, value)); return true;
         case "honorretryafter":
         case "honorRetryAfter": target.getConfiguration().setHonorRetryAfter(property(camelContext, boolean.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -48,6 +60,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
@@ -55,6 +69,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "serverTimeout": target.getConfiguration().setServerTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "tenantid":
+        case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timespan": target.getConfiguration().setTimespan(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": target.getConfiguration().setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
@@ -71,6 +87,16 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "additionalWorkspaces": return java.lang.String.class;
         case "allowpartialerrors":
         case "allowPartialErrors": return boolean.class;
+        case "authorityhost":
+        case "authorityHost": return java.lang.String.class;
+        case "certificatepassword":
+        case "certificatePassword": return java.lang.String.class;
+        case "certificatepath":
+        case "certificatePath": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "cloud": return io.github.camelloganalytics.client.Cloud.class;
         case "connecttimeout":
         case "connectTimeout": return java.time.Duration.class;
@@ -78,6 +104,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "credentialType": return io.github.camelloganalytics.auth.CredentialType.class;
         case "failonnodata":
         case "failOnNoData": return boolean.class;
+        case "federatedtokenfile":
+        case "federatedTokenFile": return java.lang.String.class;
         case "honorretryafter":
         case "honorRetryAfter": return boolean.class;
         case "host": return java.lang.String.class;
@@ -90,6 +118,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "query": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return java.time.Duration.class;
         case "scope": return java.lang.String.class;
@@ -97,6 +127,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "serverTimeout": return java.time.Duration.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
         case "timespan": return java.lang.String.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
@@ -114,6 +146,16 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "additionalWorkspaces": return target.getConfiguration().getAdditionalWorkspaces();
         case "allowpartialerrors":
         case "allowPartialErrors": return target.getConfiguration().isAllowPartialErrors();
+        case "authorityhost":
+        case "authorityHost": return target.getConfiguration().getAuthorityHost();
+        case "certificatepassword":
+        case "certificatePassword": return target.getConfiguration().getCertificatePassword();
+        case "certificatepath":
+        case "certificatePath": return target.getConfiguration().getCertificatePath();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "cloud": return target.getConfiguration().getCloud();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -121,6 +163,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "credentialType": return target.getConfiguration().getCredentialType();
         case "failonnodata":
         case "failOnNoData": return target.getConfiguration().isFailOnNoData();
+        case "federatedtokenfile":
+        case "federatedTokenFile": return target.getConfiguration().getFederatedTokenFile();
         case "honorretryafter":
         case "honorRetryAfter": return target.getConfiguration().isHonorRetryAfter();
         case "host": return target.getConfiguration().getHost();
@@ -133,6 +177,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "query": return target.getConfiguration().getQuery();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "scope": return target.getConfiguration().getScope();
@@ -140,6 +186,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "serverTimeout": return target.getConfiguration().getServerTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "tenantid":
+        case "tenantId": return target.getConfiguration().getTenantId();
         case "timespan": return target.getConfiguration().getTimespan();
         case "tokenprovider":
         case "tokenProvider": return target.getConfiguration().getTokenProvider();

@@ -23,14 +23,20 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(29);
         props.add("accessToken");
         props.add("additionalWorkspaces");
         props.add("allowPartialErrors");
+        props.add("authorityHost");
+        props.add("certificatePassword");
+        props.add("certificatePath");
+        props.add("clientId");
+        props.add("clientSecret");
         props.add("cloud");
         props.add("connectTimeout");
         props.add("credentialType");
         props.add("failOnNoData");
+        props.add("federatedTokenFile");
         props.add("honorRetryAfter");
         props.add("host");
         props.add("includeStatistics");
@@ -38,16 +44,21 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
         props.add("lazyStartProducer");
         props.add("outputFormat");
         props.add("query");
+        props.add("refreshToken");
         props.add("responseTimeout");
         props.add("scope");
         props.add("serverTimeout");
         props.add("sslContextParameters");
+        props.add("tenantId");
         props.add("timespan");
         props.add("tokenProvider");
         props.add("workspaceId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("accessToken");
+        secretProps.add("certificatePassword");
+        secretProps.add("clientSecret");
+        secretProps.add("refreshToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.camelloganalytics.auth.Credentials;
 import io.github.camelloganalytics.client.LogAnalyticsClient;
 import io.github.camelloganalytics.client.QueryRequest;
 import org.apache.camel.Category;
@@ -58,8 +57,7 @@ public class LogAnalyticsEndpoint extends DefaultEndpoint implements EndpointSer
                 getComponent().connectionPool(configuration.getSslContextParameters(),
                         configuration.getConnectTimeout()),
                 URI.create(getServiceUrl()), scope(),
-                Credentials.resolve(configuration.getCredentialType(), configuration.getAccessToken(),
-                        configuration.getTokenProvider()),
+                getComponent().tokenProvider(configuration),
                 configuration.getResponseTimeout());
         additionalWorkspaces = parseAdditionalWorkspaces();
     }
