@@ -4,6 +4,7 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.ManagedIdentityApplication;
 import com.microsoft.aad.msal4j.ManagedIdentityId;
 import com.microsoft.aad.msal4j.ManagedIdentityParameters;
+import io.github.camelloganalytics.client.Cloud;
 
 /**
  * Tokens of the host's managed identity through MSAL4J's {@link ManagedIdentityApplication}, which finds the
@@ -24,11 +25,25 @@ final class ManagedIdentitySource implements TokenSource {
                 : "user-assigned managed identity " + clientId;
     }
 
-    @Override
-    public AccessToken fetch(String scope) throws Exception {
-        // managed-identity endpoints take a resource, not a scope
+    /**
+     * Managed-identity endpoints take a v1 resource, not a scope, and the token's audience is the resource as
+     * written. The query API expects its audience without a trailing slash; Azure Resource Manager expects
+     * {@code https://management.azure.com/} with it ("It should exactly match (including forward slash)").
+     */
+    static String resource(String scope) {
         String resource = scope.endsWith(DEFAULT_SUFFIX)
                 ? scope.substring(0, scope.length() - DEFAULT_SUFFIX.length()) : scope;
+        for (Cloud cloud : Cloud.values()) {
+            if (cloud.armHost().equalsIgnoreCase(resource)) {
+                return resource + "/";
+            }
+        }
+        return resource;
+    }
+
+    @Override
+    public AccessToken fetch(String scope) throws Exception {
+        String resource = resource(scope);
         try {
             IAuthenticationResult result = application.acquireTokenForManagedIdentity(
                     ManagedIdentityParameters.builder(resource).build()).get();
