@@ -1,11 +1,15 @@
 package io.github.camelloganalytics;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.Map;
 
 import io.github.camelloganalytics.auth.CredentialType;
 import io.github.camelloganalytics.auth.TokenProvider;
+import io.github.camelloganalytics.testkit.token.SelfSignedCertificate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -79,7 +83,34 @@ class CredentialOptionsTest {
     }
 
     @Test
-    void autoResolvesFromOptionsThenEnvironmentThenManagedIdentity() {
+    void anUnreadableCertificateFailsAtCreation() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.forCommonName("c");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("c", certificate.privateKey(), "right-password".toCharArray(),
+                new X509Certificate[] { certificate.certificate() });
+        Path p12 = dir.resolve("c.p12");
+        try (OutputStream out = Files.newOutputStream(p12)) {
+            store.store(out, "right-password".toCharArray());
+        }
+        String wrongPassword = failure("tenantId=t&clientId=c&certificatePath=" + p12 + "&certificatePassword="
+                                       + SECRET);
+        assertTrue(wrongPassword.contains("certificatePath '" + p12 + "' is not a readable PKCS#12 file with the given"
+                                          + " certificatePassword"), wrongPassword);
+
+        Path pkcs1 = Files.writeString(dir.resolve("rsa.pem"), certificate.toPem()
+                .replace("BEGIN PRIVATE KEY", "BEGIN RSA PRIVATE KEY").replace("END PRIVATE KEY", "END RSA PRIVATE KEY"));
+        String pkcs1Message = failure("tenantId=t&clientId=c&certificatePath=" + pkcs1);
+        assertTrue(pkcs1Message.contains("holds a PKCS#1 key"), pkcs1Message);
+
+        Path noKey = Files.writeString(dir.resolve("cert-only.pem"), certificate.toPem()
+                .substring(0, certificate.toPem().indexOf("-----BEGIN PRIVATE KEY")));
+        String noKeyMessage = failure("tenantId=t&clientId=c&certificatePath=" + noKey);
+        assertTrue(noKeyMessage.contains("must hold a certificate and its PKCS#8 private key"), noKeyMessage);
+    }
+
+    @Test
+    void autoResolvesFromOptionsThenEnvironmentThenManagedIdentity() throws Exception {
         LogAnalyticsComponent component = context.getComponent("loganalytics", LogAnalyticsComponent.class);
         assertEquals(CredentialType.REFRESH_TOKEN, resolved("refreshToken=r&clientSecret=s&tenantId=t&clientId=c"));
         assertEquals(CredentialType.CLIENT_ASSERTION, resolved("federatedTokenFile=" + file + "&tenantId=t&clientId=c"));
@@ -88,8 +119,9 @@ class CredentialOptionsTest {
         component.environment(Map.of("AZURE_TENANT_ID", "t", "AZURE_CLIENT_ID", "c",
                 "AZURE_FEDERATED_TOKEN_FILE", file.toString())::get);
         assertEquals(CredentialType.CLIENT_ASSERTION, resolved(""));
+        Path pem = Files.writeString(dir.resolve("env-client.pem"), SelfSignedCertificate.forCommonName("c").toPem());
         component.environment(Map.of("AZURE_TENANT_ID", "t", "AZURE_CLIENT_ID", "c",
-                "AZURE_CLIENT_CERTIFICATE_PATH", file.toString())::get);
+                "AZURE_CLIENT_CERTIFICATE_PATH", pem.toString())::get);
         assertEquals(CredentialType.CLIENT_CERTIFICATE, resolved(""));
         // a client id alone names a user-assigned managed identity, as for the Azure SDK
         component.environment(Map.of("AZURE_CLIENT_ID", "c")::get);

@@ -214,6 +214,10 @@ public final class Credentials {
         }
         requireReadable("certificatePath", o.certificatePath());
         requireReadable("federatedTokenFile", o.federatedTokenFile());
+        if (o.type() == CredentialType.CLIENT_CERTIFICATE) {
+            // a local file: reading it now turns a wrong password or format into a startup error, not a query's
+            ClientCertificates.load(o.certificatePath(), o.certificatePassword());
+        }
     }
 
     /** An application credential needs the tenant and the application besides its own option. */
