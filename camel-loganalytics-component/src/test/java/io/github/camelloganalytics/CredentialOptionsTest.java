@@ -136,6 +136,27 @@ class CredentialOptionsTest {
     }
 
     @Test
+    void theAuthorityHostFollowsTheCloudUnlessOverridden() {
+        LogAnalyticsComponent component = context.getComponent("loganalytics", LogAnalyticsComponent.class);
+        assertEquals("https://login.microsoftonline.com", authorityHost("clientSecret=x&tenantId=t&clientId=c"));
+        assertEquals("https://login.chinacloudapi.cn",
+                authorityHost("clientSecret=x&tenantId=t&clientId=c&cloud=AZURE_CHINA"));
+        assertEquals("https://login.microsoftonline.us",
+                authorityHost("clientSecret=x&tenantId=t&clientId=c&cloud=AZURE_US_GOVERNMENT"));
+        assertEquals("https://login.example.org",
+                authorityHost("clientSecret=x&tenantId=t&clientId=c&authorityHost=https://login.example.org"));
+        component.environment(Map.of("AZURE_AUTHORITY_HOST", "https://login.workload.example")::get);
+        // AUTO reads AZURE_AUTHORITY_HOST, as the workload identity webhook sets it
+        assertEquals("https://login.workload.example", authorityHost("clientId=c"));
+    }
+
+    private String authorityHost(String options) {
+        LogAnalyticsEndpoint endpoint = context.getEndpoint("loganalytics:ws?" + options, LogAnalyticsEndpoint.class);
+        return EndpointCredentials.resolve(endpoint.getConfiguration(),
+                context.getComponent("loganalytics", LogAnalyticsComponent.class).environment()).authorityHost();
+    }
+
+    @Test
     void secretsAreMaskedInTheEndpointUriAndItsToString() {
         LogAnalyticsEndpoint endpoint = context.getEndpoint("loganalytics:ws?credentialType=REFRESH_TOKEN&tenantId=t"
                                                             + "&clientId=c&clientSecret=" + SECRET + "&refreshToken="

@@ -106,6 +106,15 @@ class TokenErrorsTest extends EmulatorAuthSupport {
     }
 
     @Test
+    void theScopeFollowsTheCloud() {
+        // the emulator serves the public cloud's audiences, so a China token is refused there, as Azure would
+        Exception e = failure(uri(sampleClient() + "&cloud=AZURE_CHINA"));
+        assertExactly(InvalidTokenAudienceException.class, e);
+        assertTrue(lastTokenRequest().scope().contains("https://api.loganalytics.azure.cn/.default"),
+                lastTokenRequest().scope());
+    }
+
+    @Test
     void aTokenTheServiceRefusesIsDroppedAndTheQueryRetriedOnceWithANewOne() throws Exception {
         // a provider whose cached token went bad (expired early, key rolled over): invalidate makes it renew
         AtomicInteger invalidations = new AtomicInteger();
