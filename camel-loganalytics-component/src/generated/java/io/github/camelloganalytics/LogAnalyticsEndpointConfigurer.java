@@ -33,8 +33,18 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "apiType": target.getConfiguration().setApiType(property(camelContext, io.github.camelloganalytics.LogAnalyticsApiType.class, value)); return true;
         case "armapiversion":
         case "armApiVersion": target.getConfiguration().setArmApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "authorityhost":
+        case "authorityHost": target.getConfiguration().setAuthorityHost(property(camelContext, java.lang.String.class, value)); return true;
         case "batchparallelism":
         case "batchParallelism": target.getConfiguration().setBatchParallelism(property(camelContext, int.class, value)); return true;
+        case "certificatepassword":
+        case "certificatePassword": target.getConfiguration().setCertificatePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "certificatepath":
+        case "certificatePath": target.getConfiguration().setCertificatePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "cloud": target.getConfiguration().setCloud(property(camelContext, io.github.camelloganalytics.client.Cloud.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
@@ -42,6 +52,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "credentialType": target.getConfiguration().setCredentialType(property(camelContext, io.github.camelloganalytics.auth.CredentialType.class, value)); return true;
         case "failonnodata":
         case "failOnNoData": target.getConfiguration().setFailOnNoData(property(camelContext, boolean.class, value)); return true;
+        case "federatedtokenfile":
+        case "federatedTokenFile": target.getConfiguration().setFederatedTokenFile(property(camelContext, java.lang.String.class, value)); return true;
         case "honorretryafter":
         case "honorRetryAfter": target.getConfiguration().setHonorRetryAfter(property(camelContext, boolean.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -55,6 +67,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "resourcegroup":
         case "resourceGroup": target.getConfiguration().setResourceGroup(property(camelContext, java.lang.String.class, value)); return true;
         case "resourceid":
@@ -68,6 +82,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "subscriptionid":
         case "subscriptionId": target.getConfiguration().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "tenantid":
+        case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timespan": target.getConfiguration().setTimespan(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": target.getConfiguration().setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
@@ -90,8 +106,18 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "apiType": return io.github.camelloganalytics.LogAnalyticsApiType.class;
         case "armapiversion":
         case "armApiVersion": return java.lang.String.class;
+        case "authorityhost":
+        case "authorityHost": return java.lang.String.class;
         case "batchparallelism":
         case "batchParallelism": return int.class;
+        case "certificatepassword":
+        case "certificatePassword": return java.lang.String.class;
+        case "certificatepath":
+        case "certificatePath": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "cloud": return io.github.camelloganalytics.client.Cloud.class;
         case "connecttimeout":
         case "connectTimeout": return java.time.Duration.class;
@@ -99,6 +125,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "credentialType": return io.github.camelloganalytics.auth.CredentialType.class;
         case "failonnodata":
         case "failOnNoData": return boolean.class;
+        case "federatedtokenfile":
+        case "federatedTokenFile": return java.lang.String.class;
         case "honorretryafter":
         case "honorRetryAfter": return boolean.class;
         case "host": return java.lang.String.class;
@@ -112,6 +140,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "query": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "resourcegroup":
         case "resourceGroup": return java.lang.String.class;
         case "resourceid":
@@ -125,6 +155,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "subscriptionid":
         case "subscriptionId": return java.lang.String.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
         case "timespan": return java.lang.String.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
@@ -148,8 +180,18 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "apiType": return target.getConfiguration().getApiType();
         case "armapiversion":
         case "armApiVersion": return target.getConfiguration().getArmApiVersion();
+        case "authorityhost":
+        case "authorityHost": return target.getConfiguration().getAuthorityHost();
         case "batchparallelism":
         case "batchParallelism": return target.getConfiguration().getBatchParallelism();
+        case "certificatepassword":
+        case "certificatePassword": return target.getConfiguration().getCertificatePassword();
+        case "certificatepath":
+        case "certificatePath": return target.getConfiguration().getCertificatePath();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "cloud": return target.getConfiguration().getCloud();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -157,6 +199,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "credentialType": return target.getConfiguration().getCredentialType();
         case "failonnodata":
         case "failOnNoData": return target.getConfiguration().isFailOnNoData();
+        case "federatedtokenfile":
+        case "federatedTokenFile": return target.getConfiguration().getFederatedTokenFile();
         case "honorretryafter":
         case "honorRetryAfter": return target.getConfiguration().isHonorRetryAfter();
         case "host": return target.getConfiguration().getHost();
@@ -170,6 +214,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "query": return target.getConfiguration().getQuery();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "resourcegroup":
         case "resourceGroup": return target.getConfiguration().getResourceGroup();
         case "resourceid":
@@ -183,6 +229,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "subscriptionid":
         case "subscriptionId": return target.getConfiguration().getSubscriptionId();
+        case "tenantid":
+        case "tenantId": return target.getConfiguration().getTenantId();
         case "timespan": return target.getConfiguration().getTimespan();
         case "tokenprovider":
         case "tokenProvider": return target.getConfiguration().getTokenProvider();

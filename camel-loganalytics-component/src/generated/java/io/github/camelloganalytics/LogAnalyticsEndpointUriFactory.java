@@ -23,17 +23,23 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(37);
         props.add("accessToken");
         props.add("additionalWorkspaces");
         props.add("allowPartialErrors");
         props.add("apiType");
         props.add("armApiVersion");
+        props.add("authorityHost");
         props.add("batchParallelism");
+        props.add("certificatePassword");
+        props.add("certificatePath");
+        props.add("clientId");
+        props.add("clientSecret");
         props.add("cloud");
         props.add("connectTimeout");
         props.add("credentialType");
         props.add("failOnNoData");
+        props.add("federatedTokenFile");
         props.add("honorRetryAfter");
         props.add("host");
         props.add("includeStatistics");
@@ -42,6 +48,7 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
         props.add("operation");
         props.add("outputFormat");
         props.add("query");
+        props.add("refreshToken");
         props.add("resourceGroup");
         props.add("resourceId");
         props.add("responseTimeout");
@@ -49,13 +56,17 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
         props.add("serverTimeout");
         props.add("sslContextParameters");
         props.add("subscriptionId");
+        props.add("tenantId");
         props.add("timespan");
         props.add("tokenProvider");
         props.add("workspaceId");
         props.add("workspaceName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("accessToken");
+        secretProps.add("certificatePassword");
+        secretProps.add("clientSecret");
+        secretProps.add("refreshToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -5,9 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
-import io.github.camelloganalytics.auth.Credentials;
 import io.github.camelloganalytics.client.ServiceEndpoints;
 import io.github.camelloganalytics.client.Timespan;
 
@@ -26,6 +26,14 @@ final class ConfigurationValidator {
     }
 
     static void validate(LogAnalyticsConfiguration config) {
+        validate(config, System::getenv);
+    }
+
+    /**
+     * @param config      the endpoint's options
+     * @param environment the process environment, which {@code credentialType=AUTO} reads
+     */
+    static void validate(LogAnalyticsConfiguration config, UnaryOperator<String> environment) {
         if (config.getTimespan() != null) {
             try {
                 Timespan.validate(config.getTimespan());
@@ -44,8 +52,11 @@ final class ConfigurationValidator {
             validateHost(config.getHost());
         }
         validateTarget(config);
+        if (config.getAuthorityHost() != null) {
+            validateAuthorityHost(config.getAuthorityHost());
+        }
         try {
-            Credentials.resolve(config.getCredentialType(), config.getAccessToken(), config.getTokenProvider());
+            EndpointCredentials.resolve(config, environment);
         } catch (IllegalArgumentException e) {
             // the message names options, never their secret values
             throw new IllegalArgumentException("Invalid credential options: " + e.getMessage(), e);
@@ -85,6 +96,20 @@ final class ConfigurationValidator {
         if ("http".equalsIgnoreCase(scheme) && !isLoopback(uri.getHost())) {
             throw invalid("host", host, "bearer tokens are sent over plain http only to a loopback address;"
                                         + " use https");
+        }
+    }
+
+    private static void validateAuthorityHost(String authorityHost) {
+        URI uri;
+        try {
+            uri = new URI(authorityHost);
+        } catch (URISyntaxException e) {
+            throw invalid("authorityHost", authorityHost, "it is not a URL: " + e.getMessage());
+        }
+        // MSAL4J sends credentials to the authority and accepts only https for it
+        if (uri.getHost() == null || !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw invalid("authorityHost", authorityHost,
+                    "it must be an https URL such as https://login.microsoftonline.com");
         }
     }
 

@@ -179,11 +179,73 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private String scope;
 
     /**
-     * How the component obtains its bearer tokens: {@code ACCESS_TOKEN}, a token given in {@code accessToken};
-     * {@code TOKEN_PROVIDER}, a bean given in {@code tokenProvider}; {@code AUTO}, whichever of the two is set.
+     * How the component obtains its bearer tokens: {@code CLIENT_SECRET}, {@code CLIENT_CERTIFICATE},
+     * {@code CLIENT_ASSERTION} (workload identity), {@code MANAGED_IDENTITY} and {@code REFRESH_TOKEN} through
+     * MSAL4J, with tokens cached and renewed ahead of expiry; {@code ACCESS_TOKEN}, a token given in
+     * {@code accessToken}; {@code TOKEN_PROVIDER}, a bean given in {@code tokenProvider}; {@code AUTO}, the one
+     * credential option that is set, else the Azure SDK's environment variables ({@code AZURE_TENANT_ID},
+     * {@code AZURE_CLIENT_ID}, {@code AZURE_CLIENT_SECRET}, {@code AZURE_CLIENT_CERTIFICATE_PATH},
+     * {@code AZURE_FEDERATED_TOKEN_FILE}, {@code AZURE_AUTHORITY_HOST}), else the host's managed identity. The token
+     * scope follows the target and {@code cloud} unless {@code scope} is set.
      */
     @UriParam(label = "security", defaultValue = "AUTO")
     private CredentialType credentialType = CredentialType.AUTO;
+
+    /**
+     * The Entra ID tenant (directory id or verified domain) of the application, for {@code CLIENT_SECRET},
+     * {@code CLIENT_CERTIFICATE}, {@code CLIENT_ASSERTION} and {@code REFRESH_TOKEN}.
+     */
+    @UriParam(label = "security")
+    private String tenantId;
+
+    /**
+     * The application (client) id; with {@code MANAGED_IDENTITY}, the client id of a user-assigned identity (unset:
+     * the system-assigned one).
+     */
+    @UriParam(label = "security")
+    private String clientId;
+
+    /**
+     * The application's client secret ({@code CLIENT_SECRET}; with {@code REFRESH_TOKEN}, authenticates a
+     * confidential application).
+     */
+    @UriParam(label = "security", secret = true)
+    private String clientSecret;
+
+    /**
+     * The application's certificate with its private key ({@code CLIENT_CERTIFICATE}): a PEM file (certificate and
+     * PKCS#8 key, the key optionally encrypted) or a PKCS#12 file ({@code .pfx}, {@code .p12}).
+     */
+    @UriParam(label = "security")
+    private String certificatePath;
+
+    /**
+     * The password of the PKCS#12 file, or of the encrypted PEM key, in {@code certificatePath}.
+     */
+    @UriParam(label = "security", secret = true)
+    private String certificatePassword;
+
+    /**
+     * A refresh token of the user the queries run for ({@code REFRESH_TOKEN}); each renewal brings a new one, used
+     * from then on. Once Entra ID refuses it (expired, revoked), queries fail with {@code InvalidGrantException}.
+     */
+    @UriParam(label = "security", secret = true)
+    private String refreshToken;
+
+    /**
+     * The file holding a federated client assertion ({@code CLIENT_ASSERTION}): on AKS with workload identity,
+     * what {@code AZURE_FEDERATED_TOKEN_FILE} names. It is read again for every new token, so rotation is picked up.
+     */
+    @UriParam(label = "security")
+    private String federatedTokenFile;
+
+    /**
+     * The Entra ID authority host, instead of the cloud's ({@code https://login.microsoftonline.com} for
+     * {@code AZURE_PUBLIC}): a private authority or the testkit's token endpoint. The connection to it uses
+     * {@code sslContextParameters} too.
+     */
+    @UriParam(label = "security")
+    private String authorityHost;
 
     /**
      * A bearer token for the query API obtained elsewhere, used as it is ({@code credentialType=ACCESS_TOKEN}).
@@ -211,7 +273,8 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private Duration responseTimeout = Duration.ofMinutes(3);
 
     /**
-     * TLS settings for the connections to the service (trust store, key store, protocols).
+     * TLS settings for the connections to the service (trust store, key store, protocols); they apply to the
+     * connections to the Entra ID authority ({@code authorityHost}) as well.
      */
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
@@ -398,6 +461,70 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     public void setCredentialType(CredentialType credentialType) {
         this.credentialType = credentialType;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getCertificatePath() {
+        return certificatePath;
+    }
+
+    public void setCertificatePath(String certificatePath) {
+        this.certificatePath = certificatePath;
+    }
+
+    public String getCertificatePassword() {
+        return certificatePassword;
+    }
+
+    public void setCertificatePassword(String certificatePassword) {
+        this.certificatePassword = certificatePassword;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public String getFederatedTokenFile() {
+        return federatedTokenFile;
+    }
+
+    public void setFederatedTokenFile(String federatedTokenFile) {
+        this.federatedTokenFile = federatedTokenFile;
+    }
+
+    public String getAuthorityHost() {
+        return authorityHost;
+    }
+
+    public void setAuthorityHost(String authorityHost) {
+        this.authorityHost = authorityHost;
     }
 
     public String getAccessToken() {

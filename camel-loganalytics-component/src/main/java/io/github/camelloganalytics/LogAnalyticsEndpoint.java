@@ -3,7 +3,6 @@ package io.github.camelloganalytics;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.camelloganalytics.auth.Credentials;
 import io.github.camelloganalytics.client.ApiTarget;
 import io.github.camelloganalytics.client.LogAnalyticsClient;
 import io.github.camelloganalytics.client.QueryRequest;
@@ -67,8 +66,7 @@ public class LogAnalyticsEndpoint extends DefaultEndpoint implements EndpointSer
                         configuration.getConnectTimeout()),
                 new ServiceEndpoints(configuration.getCloud(), configuration.getHost(), configuration.getScope(),
                         configuration.getArmApiVersion()),
-                Credentials.resolve(configuration.getCredentialType(), configuration.getAccessToken(),
-                        configuration.getTokenProvider()),
+                getComponent().tokenProvider(configuration),
                 configuration.getResponseTimeout());
         additionalWorkspaces = parseAdditionalWorkspaces();
     }

@@ -14,7 +14,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.camelloganalytics.auth.TokenProvider;
+import io.github.camelloganalytics.error.AuthenticationException;
 import io.github.camelloganalytics.error.ErrorCatalog;
+import io.github.camelloganalytics.error.InvalidTokenAudienceException;
+import io.github.camelloganalytics.error.InvalidTokenException;
 import io.github.camelloganalytics.error.LogAnalyticsException;
 import io.github.camelloganalytics.result.MalformedResultException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -80,11 +83,42 @@ public final class LogAnalyticsClient {
         if (target == null) {
             throw new IllegalArgumentException("The query names no target (workspace, ARM workspace or resource)");
         }
+        String scope = endpoints.scope(target);
+        String token = token(scope);
+        try {
+            return send(request, target, reader, token);
+        } catch (LogAnalyticsException e) {
+            if (!freshTokenMayHelp(e)) {
+                throw e;
+            }
+            tokens.invalidate(scope);
+            String fresh = token(scope);
+            if (fresh.equals(token)) {
+                // a provider that cannot renew (a fixed accessToken) would only be refused again
+                throw e;
+            }
+            LOG.debug("The service refused the token ({}); retrying once with a new one", e.getErrorCode());
+            return send(request, target, reader, fresh);
+        }
+    }
+
+    /**
+     * An expired or otherwise invalid token (403 {@code InvalidAuthenticationToken}, or a 401) may pass when
+     * renewed; a token for the wrong audience or an identity without access fails the same way with any new token.
+     */
+    static boolean freshTokenMayHelp(LogAnalyticsException e) {
+        return e instanceof InvalidTokenException
+               || e instanceof AuthenticationException && !(e instanceof InvalidTokenAudienceException)
+                  && e.getStatusCode() == 401;
+    }
+
+    private <T> QueryResponse<T> send(QueryRequest request, ApiTarget target, BodyReader<T> reader, String token)
+            throws LogAnalyticsException {
         String clientRequestId = UUID.randomUUID().toString();
         URI baseUrl = endpoints.baseUrl(target);
         HttpPost post = new HttpPost(endpoints.queryUri(target));
         post.setConfig(requestConfig);
-        post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token(endpoints.scope(target)));
+        post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         post.setHeader(HttpHeaders.ACCEPT, "application/json");
         post.setHeader(CLIENT_REQUEST_ID, clientRequestId);
         String prefer = request.preferHeader();
