@@ -1,6 +1,10 @@
 package io.github.camelloganalytics;
 
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,6 +60,30 @@ class TokenErrorsTest extends EmulatorAuthSupport {
         assertEquals(List.of(70002, 70008), template.requestBody("direct:delegated", QUERY));
         assertEquals("invalid_grant", lastTokenRequest().error());
         assertEquals(queriesBefore, emulator.requestLog().size(), "no query without a token");
+    }
+
+    @Test
+    void aReusedRefreshTokenIsAnInvalidGrantWithAadsts70008() throws Exception {
+        String refreshToken = emulator.tokenEndpoint().issueRefreshToken(SAMPLE_TENANT_ID, SAMPLE_CLIENT_ID,
+                "2b3c4d5e-6f70-4a81-9b2c-3d4e5f6a7b8c");
+        // someone else redeems it first (another process holding a copy): the token is used up
+        HttpResponse<String> first = HttpClient.newBuilder().sslContext(emulator.sslContext()).build().send(
+                HttpRequest.newBuilder(URI.create(emulator.tokenEndpoint().tokenUrl(SAMPLE_TENANT_ID)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id="
+                                                                  + SAMPLE_CLIENT_ID + "&client_secret="
+                                                                  + LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET
+                                                                  + "&scope=" + Clients.DIRECT_API_SCOPE
+                                                                  + "&refresh_token=" + refreshToken))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode(), first.body());
+
+        Exception e = failure(uri("credentialType=REFRESH_TOKEN&" + sampleClient() + "&refreshToken=RAW("
+                                  + refreshToken + ")"));
+        InvalidGrantException refused = assertExactly(InvalidGrantException.class, e);
+        assertEquals(List.of(70002, 70008), refused.getAadstsCodes());
+        assertTrue(!refused.getMessage().contains(refreshToken), e.getMessage());
     }
 
     @Test
