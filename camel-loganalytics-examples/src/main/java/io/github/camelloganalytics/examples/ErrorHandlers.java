@@ -30,6 +30,7 @@ public class ErrorHandlers extends RouteConfigurationBuilder {
                 .onException(ThrottledException.class)
                     .maximumRedeliveries(3)
                     .redeliveryDelay(5000)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
                     .handled(true)
                     .log(LoggingLevel.WARN, "Still throttled after 3 redeliveries: ${exception.message}")
                     .to("bean:summary?method=caught")

@@ -1,5 +1,6 @@
 package io.github.camelloganalytics.examples;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -71,9 +72,13 @@ public final class ExamplesApplication {
                 summary.expect(started.getCamelContext().getRoutes().stream().map(Route::getRouteId).toList());
             }
         });
+        String heading = "camel-loganalytics examples, " + dsl.name().toLowerCase(Locale.ROOT) + " DSL, against "
+                + target.description();
+        // Camel Main's own INFO lines are silenced: on an early finish it still says the time limit was hit
+        System.out.println(heading + ": running, for at most "
+                + properties.getProperty("camel.main.duration-max-seconds", "(no limit)") + " seconds");
         main.run();
-        System.out.print(summary.render("camel-loganalytics examples, " + dsl.name().toLowerCase(java.util.Locale.ROOT)
-                + " DSL, against " + target.description()));
+        System.out.print(summary.render(heading));
         return summary;
     }
 }
