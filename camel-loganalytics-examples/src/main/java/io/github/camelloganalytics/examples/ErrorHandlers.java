@@ -1,6 +1,7 @@
 package io.github.camelloganalytics.examples;
 
 import io.github.camelloganalytics.error.InvalidTokenAudienceException;
+import io.github.camelloganalytics.error.LogAnalyticsException;
 import io.github.camelloganalytics.error.QuerySyntaxException;
 import io.github.camelloganalytics.error.ThrottledException;
 import org.apache.camel.LoggingLevel;
@@ -34,6 +35,12 @@ public class ErrorHandlers extends RouteConfigurationBuilder {
                     .handled(true)
                     .log(LoggingLevel.WARN, "Still throttled after 3 redeliveries: ${exception.message}")
                     .to("bean:summary?method=caught")
+                .end()
+                // every other failure of a query (an expired token, no connection...): reported, not lost
+                .onException(LogAnalyticsException.class)
+                    .handled(true)
+                    .log(LoggingLevel.WARN, "Query failed: ${exception.message}")
+                    .to("bean:summary?method=failed")
                 .end();
     }
 }

@@ -14,7 +14,8 @@ import org.apache.camel.main.MainListenerSupport;
  * The examples as a Camel Main application: it queries the workspace the settings name, or, when they name none,
  * an emulator it starts in the same JVM; runs the example routes in the DSL the setting {@code examples.dsl} picks;
  * stops as soon as every route has reported (or after {@code camel.main.duration-max-seconds}); prints what each
- * route got; and exits 0 only when every route reported.
+ * route got; and exits 0 only when every route reported and
+ * none failed unexpectedly.
  */
 public final class ExamplesApplication {
 
@@ -24,7 +25,10 @@ public final class ExamplesApplication {
     private ExamplesApplication() {
     }
 
-    /** Runs the examples with the settings of {@link ExampleSettings} and exits with 0 when every route reported. */
+    /**
+     * Runs the examples with the settings of {@link ExampleSettings}; exits with 0 when every route reported and none
+     * failed.
+     */
     public static void main(String[] args) throws Exception {
         Properties settings = ExampleSettings.load(System.getenv(), System.getProperties());
         Dsl dsl = Dsl.parse(settings.getProperty("examples.dsl"));
@@ -37,7 +41,7 @@ public final class ExamplesApplication {
                 summary = run(ExampleTarget.emulator(emulator), dsl, settings);
             }
         }
-        System.exit(summary.isComplete() ? 0 : 1);
+        System.exit(summary.isSuccessful() ? 0 : 1);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class Summary {
         Object body = exchange.getMessage().getBody();
         List<Map<String, Object>> rows = body instanceof List<?> list
                 ? List.copyOf((List<Map<String, Object>>) list) : List.of();
-        report(new Outcome(exchange.getFromRouteId(), rows, null, redeliveries(exchange)));
+        report(new Outcome(exchange.getFromRouteId(), rows, null, redeliveries(exchange), false));
     }
 
     /**
@@ -53,8 +53,20 @@ public final class Summary {
      * the exchange: after a successful redelivery the exchange still holds the exception it recovered from.
      */
     public void caught(Exchange exchange) {
+        report(caughtOutcome(exchange, false));
+    }
+
+    /**
+     * Records an exception no example set out to show ({@code bean:summary?method=failed}, in the catch-all
+     * handler): the run still ends when every route has reported, but does not count as a success.
+     */
+    public void failed(Exchange exchange) {
+        report(caughtOutcome(exchange, true));
+    }
+
+    private static Outcome caughtOutcome(Exchange exchange, boolean failed) {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        report(new Outcome(exchange.getFromRouteId(), List.of(), caught, redeliveries(exchange)));
+        return new Outcome(exchange.getFromRouteId(), List.of(), caught, redeliveries(exchange), failed);
     }
 
     private static int redeliveries(Exchange exchange) {
@@ -102,6 +114,11 @@ public final class Summary {
         return completed;
     }
 
+    /** Whether every expected route has reported and none of them failed. */
+    public synchronized boolean isSuccessful() {
+        return completed && outcomes.values().stream().noneMatch(Outcome::failed);
+    }
+
     /** The routes expected but not heard from. */
     public synchronized List<String> missing() {
         List<String> missing = new ArrayList<>(expected);
@@ -118,8 +135,10 @@ public final class Summary {
             out.append(String.format("%-18s %s%n", routeId,
                     outcome == null ? "NO OUTCOME: the route did not report before the time limit" : outcome.describe()));
         }
+        long failed = outcomes.values().stream().filter(Outcome::failed).count();
         out.append(expected.size() - missing().size()).append(" of ").append(expected.size())
-                .append(" routes reported").append(System.lineSeparator());
+                .append(" routes reported").append(failed == 0 ? "" : ", " + failed + " FAILED")
+                .append(System.lineSeparator());
         return out.toString();
     }
 }

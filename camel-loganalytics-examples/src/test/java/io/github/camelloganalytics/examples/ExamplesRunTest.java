@@ -10,6 +10,7 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelloganalytics.error.InvalidTokenAudienceException;
 import io.github.camelloganalytics.error.QuerySyntaxException;
+import io.github.camelloganalytics.error.WorkspaceNotFoundException;
 import io.github.camelloganalytics.testkit.Clients;
 import io.github.camelloganalytics.testkit.LogAnalyticsEmulator;
 import io.github.camelloganalytics.testkit.LogAnalyticsEmulatorExtension;
@@ -68,6 +69,7 @@ class ExamplesRunTest {
         Summary summary = ExamplesApplication.run(ExampleTarget.emulator(emulator), dsl, settings());
 
         assertTrue(summary.isComplete(), () -> "missing: " + summary.missing());
+        assertTrue(summary.isSuccessful(), summary.render(dsl.name()));
         assertEquals(List.of("bad-query", "query-heartbeats", "throttled", "wrong-audience"),
                 summary.outcomes().keySet().stream().sorted().toList());
 
@@ -111,11 +113,31 @@ class ExamplesRunTest {
             Summary summary = ExamplesApplication.run(real, dsl, settings());
 
             assertTrue(summary.isComplete(), () -> dsl + " missing: " + summary.missing());
+            assertTrue(summary.isSuccessful(), summary.render(dsl.name()));
             assertEquals(List.of("bad-query", "query-heartbeats"),
                     summary.outcomes().keySet().stream().sorted().toList(), dsl.name());
         }
         assertTrue(requestsFor(ExampleTarget.THROTTLED_QUERY).isEmpty());
         assertTrue(requestsFor("Heartbeat | take 1").isEmpty());
+    }
+
+    @Test
+    void aFailureNoExampleShowsIsReportedAndFailsTheRun() throws Exception {
+        ExampleTarget unknownWorkspace = new ExampleTarget("an unknown workspace", false, Map.of(
+                ExampleTarget.WORKSPACE_ID, "0f9e8d7c-0000-4000-8000-00000000dead",
+                "camel.component.loganalytics.host", emulator.queryUrl(),
+                "camel.component.loganalytics.access-token", emulator.token()));
+
+        for (Dsl dsl : Dsl.values()) {
+            Summary summary = ExamplesApplication.run(unknownWorkspace, dsl, settings());
+
+            assertTrue(summary.isComplete(), () -> dsl + " missing: " + summary.missing());
+            assertFalse(summary.isSuccessful(), dsl.name());
+            Outcome heartbeats = summary.outcome("query-heartbeats");
+            assertTrue(heartbeats.failed(), dsl.name());
+            assertInstanceOf(WorkspaceNotFoundException.class, heartbeats.caught(), dsl.name());
+            assertTrue(summary.render(dsl.name()).contains("2 of 2 routes reported, 2 FAILED"), summary.render(dsl.name()));
+        }
     }
 
     @Test
