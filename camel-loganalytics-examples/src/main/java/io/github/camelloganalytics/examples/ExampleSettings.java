@@ -1,0 +1,45 @@
+package io.github.camelloganalytics.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The settings of a run, from lowest to highest precedence: {@code application.properties} on the classpath, the
+ * environment variables {@value ExampleTarget#WORKSPACE_ENV} and {@value ExampleTarget#TOKEN_ENV}, and system
+ * properties ({@code -Dloganalytics.workspaceId=...}, {@code -Dexamples.dsl=yaml}).
+ */
+public final class ExampleSettings {
+
+    private ExampleSettings() {
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param env    the environment, as {@link System#getenv()}
+     * @param system the system properties
+     */
+    public static Properties load(Map<String, String> env, Properties system) {
+        Properties settings = new Properties();
+        try (InputStream in = ExampleSettings.class.getResourceAsStream("/application.properties")) {
+            if (in != null) {
+                settings.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read application.properties", e);
+        }
+        copyIfSet(env.get(ExampleTarget.WORKSPACE_ENV), ExampleTarget.WORKSPACE_ID, settings);
+        copyIfSet(env.get(ExampleTarget.TOKEN_ENV), ExampleTarget.ACCESS_TOKEN, settings);
+        system.stringPropertyNames().forEach(name -> settings.setProperty(name, system.getProperty(name)));
+        return settings;
+    }
+
+    private static void copyIfSet(String value, String name, Properties settings) {
+        if (value != null && !value.isBlank()) {
+            settings.setProperty(name, value);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.camelloganalytics.examples;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+import io.github.camelloganalytics.testkit.LogAnalyticsEmulator;
+import org.apache.camel.Route;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * The examples as a Camel Main application: it queries the workspace the settings name, or, when they name none,
+ * an emulator it starts in the same JVM; runs the example routes in the DSL the setting {@code examples.dsl} picks;
+ * stops as soon as every route has reported (or after {@code camel.main.duration-max-seconds}); prints what each
+ * route got; and exits 0 only when every route reported and
+ * none failed unexpectedly.
+ */
+public final class ExamplesApplication {
+
+    /** Loaded only against the emulator: they need a token for another API and a scripted 429. */
+    private static final String EMULATOR_ONLY_ROUTES = "**/emulator-*";
+
+    private ExamplesApplication() {
+    }
+
+    /**
+     * Runs the examples with the settings of {@link ExampleSettings}; exits with 0 when every route reported and none
+     * failed.
+     */
+    public static void main(String[] args) throws Exception {
+        Properties settings = ExampleSettings.load(System.getenv(), System.getProperties());
+        Dsl dsl = Dsl.parse(settings.getProperty("examples.dsl"));
+        Optional<ExampleTarget> real = ExampleTarget.real(settings);
+        Summary summary;
+        if (real.isPresent()) {
+            summary = run(real.get(), dsl, settings);
+        } else {
+            try (LogAnalyticsEmulator emulator = new LogAnalyticsEmulator().start()) {
+                summary = run(ExampleTarget.emulator(emulator), dsl, settings);
+            }
+        }
+        System.exit(summary.isSuccessful() ? 0 : 1);
+    }
+
+    /**
+     * Runs the example routes once against a target, prints the summary and returns it.
+     *
+     * @param settings further Camel Main properties ({@code camel.main.duration-max-seconds}, ...); the target's
+     *                 properties win over them
+     */
+    public static Summary run(ExampleTarget target, Dsl dsl, Properties settings) throws Exception {
+        Main main = new Main();
+        Summary summary = new Summary(main::completed);
+        main.bind(Summary.BEAN_NAME, summary);
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        properties.putAll(target.properties());
+        main.setOverrideProperties(properties);
+        if (dsl == Dsl.JAVA) {
+            main.configure().addRoutesBuilder(new ErrorHandlers());
+            main.configure().addRoutesBuilder(new QueryRoutes());
+            if (target.emulated()) {
+                main.configure().addRoutesBuilder(new EmulatorFaultRoutes());
+            }
+        } else {
+            main.configure().withRoutesIncludePattern(dsl.routesIncludePattern());
+            if (!target.emulated()) {
+                main.configure().withRoutesExcludePattern(EMULATOR_ONLY_ROUTES);
+            }
+        }
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                summary.expect(started.getCamelContext().getRoutes().stream().map(Route::getRouteId).toList());
+            }
+        });
+        String heading = "camel-loganalytics examples, " + dsl.name().toLowerCase(Locale.ROOT) + " DSL, against "
+                + target.description();
+        // Camel Main's own INFO lines are silenced: on an early finish it still says the time limit was hit
+        System.out.println(heading + ": running, for at most "
+                + properties.getProperty("camel.main.duration-max-seconds", "(no limit)") + " seconds");
+        main.run();
+        System.out.print(summary.render(heading));
+        return summary;
+    }
+}
