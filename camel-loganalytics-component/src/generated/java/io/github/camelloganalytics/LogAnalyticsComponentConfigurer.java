@@ -38,6 +38,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "allowPartialErrors": getOrCreateConfiguration(target).setAllowPartialErrors(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cloud": getOrCreateConfiguration(target).setCloud(property(camelContext, io.github.camelloganalytics.client.Cloud.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelloganalytics.LogAnalyticsConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -53,8 +55,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeStatistics": getOrCreateConfiguration(target).setIncludeStatistics(property(camelContext, boolean.class, value)); return true;
         case "includevisualization":
         case "includeVisualization": getOrCreateConfiguration(target).setIncludeVisualization(property(camelContext, boolean.class, value)); return true;
+        case "incremental": getOrCreateConfiguration(target).setIncremental(property(camelContext, boolean.class, value)); return true;
+        case "ingestiondelay":
+        case "ingestionDelay": getOrCreateConfiguration(target).setIngestionDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value)); return true;
+        case "maxwindow":
+        case "maxWindow": getOrCreateConfiguration(target).setMaxWindow(property(camelContext, java.time.Duration.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
@@ -63,8 +71,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "servertimeout":
         case "serverTimeout": getOrCreateConfiguration(target).setServerTimeout(property(camelContext, java.time.Duration.class, value)); return true;
+        case "splitrows":
+        case "splitRows": getOrCreateConfiguration(target).setSplitRows(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startfrom":
+        case "startFrom": getOrCreateConfiguration(target).setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "timespan": getOrCreateConfiguration(target).setTimespan(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": getOrCreateConfiguration(target).setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
@@ -83,6 +97,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "allowPartialErrors": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "cloud": return io.github.camelloganalytics.client.Cloud.class;
         case "configuration": return io.github.camelloganalytics.LogAnalyticsConfiguration.class;
         case "connecttimeout":
@@ -98,8 +114,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeStatistics": return boolean.class;
         case "includevisualization":
         case "includeVisualization": return boolean.class;
+        case "incremental": return boolean.class;
+        case "ingestiondelay":
+        case "ingestionDelay": return java.time.Duration.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookback": return java.time.Duration.class;
+        case "maxwindow":
+        case "maxWindow": return java.time.Duration.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "query": return java.lang.String.class;
@@ -108,8 +130,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "scope": return java.lang.String.class;
         case "servertimeout":
         case "serverTimeout": return java.time.Duration.class;
+        case "splitrows":
+        case "splitRows": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "timespan": return java.lang.String.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
@@ -129,6 +157,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "allowPartialErrors": return getOrCreateConfiguration(target).isAllowPartialErrors();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cloud": return getOrCreateConfiguration(target).getCloud();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -144,8 +174,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeStatistics": return getOrCreateConfiguration(target).isIncludeStatistics();
         case "includevisualization":
         case "includeVisualization": return getOrCreateConfiguration(target).isIncludeVisualization();
+        case "incremental": return getOrCreateConfiguration(target).isIncremental();
+        case "ingestiondelay":
+        case "ingestionDelay": return getOrCreateConfiguration(target).getIngestionDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookback": return getOrCreateConfiguration(target).getLookback();
+        case "maxwindow":
+        case "maxWindow": return getOrCreateConfiguration(target).getMaxWindow();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "query": return getOrCreateConfiguration(target).getQuery();
@@ -154,11 +190,26 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "scope": return getOrCreateConfiguration(target).getScope();
         case "servertimeout":
         case "serverTimeout": return getOrCreateConfiguration(target).getServerTimeout();
+        case "splitrows":
+        case "splitRows": return getOrCreateConfiguration(target).isSplitRows();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "startfrom":
+        case "startFrom": return getOrCreateConfiguration(target).getStartFrom();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "timespan": return getOrCreateConfiguration(target).getTimespan();
         case "tokenprovider":
         case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

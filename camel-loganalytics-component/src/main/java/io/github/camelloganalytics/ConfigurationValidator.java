@@ -33,6 +33,7 @@ final class ConfigurationValidator {
                 && (serverTimeout.toSeconds() < 1 || serverTimeout.toSeconds() > MAX_SERVER_TIMEOUT_SECONDS)) {
             throw invalid("serverTimeout", serverTimeout, "the service accepts 1 to 600 seconds");
         }
+        validateConsumer(config);
         requirePositive("connectTimeout", config.getConnectTimeout());
         requirePositive("responseTimeout", config.getResponseTimeout());
         if (config.getHost() != null) {
@@ -43,6 +44,25 @@ final class ConfigurationValidator {
         } catch (IllegalArgumentException e) {
             // the message names options, never their secret values
             throw new IllegalArgumentException("Invalid credential options: " + e.getMessage(), e);
+        }
+    }
+
+    private static void validateConsumer(LogAnalyticsConfiguration config) {
+        requirePositive("maxWindow", config.getMaxWindow());
+        requireNotNegative("ingestionDelay", config.getIngestionDelay());
+        requireNotNegative("lookback", config.getLookback());
+        if (config.getStartFrom() != null) {
+            try {
+                StartFrom.parse(config.getStartFrom());
+            } catch (IllegalArgumentException e) {
+                throw invalid("startFrom", config.getStartFrom(), e.getMessage());
+            }
+        }
+    }
+
+    private static void requireNotNegative(String option, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw invalid(option, value, "it must be zero or a positive duration such as 5m or PT5M");
         }
     }
 
