@@ -62,29 +62,28 @@ abstract class ConsumerTestSupport {
                + emulator.token() + ")&query=RAW(" + query + ")" + options;
     }
 
-    /** An incremental endpoint starting at T0 with 10-minute windows and the default 5-minute ingestion delay. */
+    /** An incremental endpoint starting at T0 with 10-minute windows (unless given) and the default ingestion delay. */
     String incremental(String query, String options) {
-        return uri(query, "&incremental=true&startFrom=" + T0 + "&maxWindow=PT10M&startScheduler=false" + options);
+        String window = options.contains("maxWindow=") ? "" : "&maxWindow=PT10M";
+        return uri(query, "&incremental=true&startFrom=" + T0 + window + "&startScheduler=false" + options);
     }
 
     /** Starts a context whose route {@code export} sends every exchange from the URI to {@link #received}. */
     CamelContext start(String uri) throws Exception {
-        return start(uri, null);
-    }
-
-    CamelContext start(String uri, RouteBuilder extra) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        contexts.add(context);
-        context.getEndpoint(uri, LogAnalyticsEndpoint.class).setClock(clock);
-        context.addRoutes(new RouteBuilder() {
+        return start(uri, new RouteBuilder() {
             @Override
             public void configure() {
                 from(uri).routeId("export").process(received::add);
             }
         });
-        if (extra != null) {
-            context.addRoutes(extra);
-        }
+    }
+
+    /** Starts a context with the given routes, one of them {@code export} from the URI, on the test's clock. */
+    CamelContext start(String uri, RouteBuilder routes) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        contexts.add(context);
+        context.getEndpoint(uri, LogAnalyticsEndpoint.class).setClock(clock);
+        context.addRoutes(routes);
         context.start();
         return context;
     }
