@@ -84,9 +84,14 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    /** The key of this consumer's watermark: its route and its endpoint, without options. */
+    /**
+     * The key of this consumer's watermark: its route and its endpoint without options, so that changing an option
+     * such as {@code delay} keeps the watermark. A consumer outside a route (one a {@code master:} endpoint starts
+     * on demand may not be told its route) is keyed by its endpoint alone.
+     */
     String watermarkKey() {
-        return getRouteId() + "|" + URISupport.sanitizeUri(getEndpoint().getEndpointBaseUri());
+        String endpoint = URISupport.sanitizeUri(getEndpoint().getEndpointBaseUri());
+        return getRouteId() != null ? getRouteId() + "|" + endpoint : endpoint;
     }
 
     @Override
