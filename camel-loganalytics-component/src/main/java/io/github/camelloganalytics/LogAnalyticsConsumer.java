@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 
@@ -16,9 +17,11 @@ import io.github.camelloganalytics.error.LogAnalyticsException;
 import io.github.camelloganalytics.error.PartialResultException;
 import io.github.camelloganalytics.result.QueryResult;
 import io.github.camelloganalytics.result.ResultReader;
+import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
@@ -86,12 +89,28 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
 
     /**
      * The key of this consumer's watermark: its route and its endpoint without options, so that changing an option
-     * such as {@code delay} keeps the watermark. A consumer outside a route (one a {@code master:} endpoint starts
-     * on demand may not be told its route) is keyed by its endpoint alone.
+     * such as {@code delay} keeps the watermark.
      */
     String watermarkKey() {
         String endpoint = URISupport.sanitizeUri(getEndpoint().getEndpointBaseUri());
-        return getRouteId() != null ? getRouteId() + "|" + endpoint : endpoint;
+        String routeId = routeId();
+        return routeId != null ? routeId + "|" + endpoint : endpoint;
+    }
+
+    /**
+     * This consumer's route. A consumer that a wrapping endpoint starts on demand ({@code master:}) is not told its
+     * route, so it is found as the one route whose endpoint delegates to this one.
+     */
+    private String routeId() {
+        // asked at every poll: cheap next to a query, and right even if routes are added later
+        if (getRouteId() != null) {
+            return getRouteId();
+        }
+        List<Route> wrapping = getEndpoint().getCamelContext().getRoutes().stream()
+                .filter(route -> route.getEndpoint() instanceof DelegateEndpoint delegate
+                                 && delegate.getEndpoint() == getEndpoint())
+                .toList();
+        return wrapping.size() == 1 ? wrapping.get(0).getRouteId() : null;
     }
 
     @Override

@@ -99,7 +99,8 @@ class ClusteredConsumerTest extends ConsumerTestSupport {
 
         long seq = 0;
         String leader = null;
-        String key = null;
+        // the route's id and the endpoint: the same on every node
+        String key = "export|loganalytics://" + workspace.id();
         for (int minute = 0; minute < 60; minute++) {
             // two records a minute keep arriving, and time goes on
             addEvent(seq++, clock.instant(), Duration.ZERO);
@@ -107,14 +108,8 @@ class ClusteredConsumerTest extends ConsumerTestSupport {
             clock.advance(Duration.ofMinutes(1));
             Instant caughtUp = clock.instant().minus(Duration.ofMinutes(5));
             if (minute >= 5) {
-                if (key == null) {
-                    String workspaceKey = "loganalytics://" + workspace.id();
-                    awaitCondition(() -> reader.getState("export|" + workspaceKey) != null
-                                         || reader.getState(workspaceKey) != null);
-                    key = reader.getState("export|" + workspaceKey) != null ? "export|" + workspaceKey : workspaceKey;
-                }
-                String k = key;
-                awaitCondition(() -> !Instant.parse(reader.getState(k)).isBefore(caughtUp));
+                awaitCondition(() -> reader.getState(key) != null
+                                     && !Instant.parse(reader.getState(key)).isBefore(caughtUp));
             }
             if (minute == 30) {
                 leader = deliveries.get(deliveries.size() - 1)[0];
