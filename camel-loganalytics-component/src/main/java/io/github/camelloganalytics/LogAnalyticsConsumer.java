@@ -54,6 +54,10 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
     private WindowCommit lastWindow;
     private Instant retryNotBefore;
 
+    /**
+     * @param endpoint  the endpoint whose options and client the consumer uses
+     * @param processor the route
+     */
     public LogAnalyticsConsumer(LogAnalyticsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.config = endpoint.getConfiguration();
@@ -211,7 +215,10 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private int deliverRows(TimeWindow window, WindowCommit commit) throws Exception {
-        QueryRequest request = getEndpoint().queryRequest(newExchange(window).getMessage());
+        // the request is built from headers exactly as for one exchange per poll, so both modes ask the same
+        Exchange template = newExchange(window);
+        QueryRequest request = getEndpoint().queryRequest(template.getMessage());
+        releaseExchange(template, false);
         RowStreamer streamer = new RowStreamer(() -> newExchange(window), exchange -> dispatch(exchange, commit));
         QueryResponse<QueryResult> response = getEndpoint().client().query(request, body -> stream(body, streamer));
         if (response.isNoData()) {
