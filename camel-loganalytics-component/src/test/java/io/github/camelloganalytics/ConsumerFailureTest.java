@@ -77,9 +77,11 @@ class ConsumerFailureTest extends ConsumerTestSupport {
     }
 
     @Test
-    void a503BetweenWindowsGoesToTheRouteThroughBridgeErrorHandlerAndTheWindowIsAskedAgain() throws Exception {
+    void a503BetweenWindowsGoesToTheRouteThroughBridgeErrorHandlerAndThatWindowIsAskedAgain() throws Exception {
         addEvents(0, 240);
-        emulator.faults().next(1).status(503);
+        // the second window's query, once: the first window is delivered and committed before it
+        TimeWindow second = new TimeWindow(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2)));
+        emulator.faults().forQuery(second.letStatements() + QUERY).next(1).status(503);
         clock.set(T0.plus(Duration.ofMinutes(125)));
         String uri = uri(QUERY, "&incremental=true&startFrom=" + T0 + "&maxWindow=PT1H&delay=20&bridgeErrorHandler=true");
         // the bridged error goes through the route's own error handler, so its onException applies
@@ -101,6 +103,10 @@ class ConsumerFailureTest extends ConsumerTestSupport {
                 Exception.class);
         assertInstanceOf(ServiceUnavailableException.class, cause);
         assertEquals(range(0, 240), receivedSeqs());
+        List<String> asked = emulator.requestLog().entries().stream()
+                .map(r -> r.body().replaceAll(".*\"timespan\":\"([^\"]+)\".*", "$1")).toList();
+        assertEquals(List.of(T0 + "/" + second.start(), second.start() + "/" + second.end(),
+                second.start() + "/" + second.end()), asked, "the failed window asked again, nothing skipped");
     }
 
     @Test
