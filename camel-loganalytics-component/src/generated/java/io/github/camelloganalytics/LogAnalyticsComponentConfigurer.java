@@ -36,10 +36,26 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "additionalWorkspaces": getOrCreateConfiguration(target).setAdditionalWorkspaces(property(camelContext, java.lang.String.class, value)); return true;
         case "allowpartialerrors":
         case "allowPartialErrors": getOrCreateConfiguration(target).setAllowPartialErrors(property(camelContext, boolean.class, value)); return true;
+        case "apitype":
+        case "apiType": getOrCreateConfiguration(target).setApiType(property(camelContext, io.github.camelloganalytics.LogAnalyticsApiType.class, value)); return true;
+        case "armapiversion":
+        case "armApiVersion": getOrCreateConfiguration(target).setArmApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "authorityhost":
+        case "authorityHost": getOrCreateConfiguration(target).setAuthorityHost(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "batchparallelism":
+        case "batchParallelism": getOrCreateConfiguration(target).setBatchParallelism(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "certificatepassword":
+        case "certificatePassword": getOrCreateConfiguration(target).setCertificatePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "certificatepath":
+        case "certificatePath": getOrCreateConfiguration(target).setCertificatePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "cloud": getOrCreateConfiguration(target).setCloud(property(camelContext, io.github.camelloganalytics.client.Cloud.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelloganalytics.LogAnalyticsConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -48,6 +64,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "credentialType": getOrCreateConfiguration(target).setCredentialType(property(camelContext, io.github.camelloganalytics.auth.CredentialType.class, value)); return true;
         case "failonnodata":
         case "failOnNoData": getOrCreateConfiguration(target).setFailOnNoData(property(camelContext, boolean.class, value)); return true;
+        case "federatedtokenfile":
+        case "federatedTokenFile": getOrCreateConfiguration(target).setFederatedTokenFile(property(camelContext, java.lang.String.class, value)); return true;
         case "honorretryafter":
         case "honorRetryAfter": getOrCreateConfiguration(target).setHonorRetryAfter(property(camelContext, boolean.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -63,9 +81,16 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value)); return true;
         case "maxwindow":
         case "maxWindow": getOrCreateConfiguration(target).setMaxWindow(property(camelContext, java.time.Duration.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "resourcegroup":
+        case "resourceGroup": getOrCreateConfiguration(target).setResourceGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "resourceid":
+        case "resourceId": getOrCreateConfiguration(target).setResourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
@@ -79,9 +104,15 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "startFrom": getOrCreateConfiguration(target).setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "subscriptionid":
+        case "subscriptionId": getOrCreateConfiguration(target).setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "tenantid":
+        case "tenantId": getOrCreateConfiguration(target).setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timespan": getOrCreateConfiguration(target).setTimespan(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": getOrCreateConfiguration(target).setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": getOrCreateConfiguration(target).setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -95,10 +126,26 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "additionalWorkspaces": return java.lang.String.class;
         case "allowpartialerrors":
         case "allowPartialErrors": return boolean.class;
+        case "apitype":
+        case "apiType": return io.github.camelloganalytics.LogAnalyticsApiType.class;
+        case "armapiversion":
+        case "armApiVersion": return java.lang.String.class;
+        case "authorityhost":
+        case "authorityHost": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "batchparallelism":
+        case "batchParallelism": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "certificatepassword":
+        case "certificatePassword": return java.lang.String.class;
+        case "certificatepath":
+        case "certificatePath": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "cloud": return io.github.camelloganalytics.client.Cloud.class;
         case "configuration": return io.github.camelloganalytics.LogAnalyticsConfiguration.class;
         case "connecttimeout":
@@ -107,6 +154,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "credentialType": return io.github.camelloganalytics.auth.CredentialType.class;
         case "failonnodata":
         case "failOnNoData": return boolean.class;
+        case "federatedtokenfile":
+        case "federatedTokenFile": return java.lang.String.class;
         case "honorretryafter":
         case "honorRetryAfter": return boolean.class;
         case "host": return java.lang.String.class;
@@ -122,9 +171,16 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": return java.time.Duration.class;
         case "maxwindow":
         case "maxWindow": return java.time.Duration.class;
+        case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "query": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
+        case "resourcegroup":
+        case "resourceGroup": return java.lang.String.class;
+        case "resourceid":
+        case "resourceId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return java.time.Duration.class;
         case "scope": return java.lang.String.class;
@@ -138,9 +194,15 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "startFrom": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "subscriptionid":
+        case "subscriptionId": return java.lang.String.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
         case "timespan": return java.lang.String.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -155,10 +217,26 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "additionalWorkspaces": return getOrCreateConfiguration(target).getAdditionalWorkspaces();
         case "allowpartialerrors":
         case "allowPartialErrors": return getOrCreateConfiguration(target).isAllowPartialErrors();
+        case "apitype":
+        case "apiType": return getOrCreateConfiguration(target).getApiType();
+        case "armapiversion":
+        case "armApiVersion": return getOrCreateConfiguration(target).getArmApiVersion();
+        case "authorityhost":
+        case "authorityHost": return getOrCreateConfiguration(target).getAuthorityHost();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "batchparallelism":
+        case "batchParallelism": return getOrCreateConfiguration(target).getBatchParallelism();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "certificatepassword":
+        case "certificatePassword": return getOrCreateConfiguration(target).getCertificatePassword();
+        case "certificatepath":
+        case "certificatePath": return getOrCreateConfiguration(target).getCertificatePath();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "cloud": return getOrCreateConfiguration(target).getCloud();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -167,6 +245,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "credentialType": return getOrCreateConfiguration(target).getCredentialType();
         case "failonnodata":
         case "failOnNoData": return getOrCreateConfiguration(target).isFailOnNoData();
+        case "federatedtokenfile":
+        case "federatedTokenFile": return getOrCreateConfiguration(target).getFederatedTokenFile();
         case "honorretryafter":
         case "honorRetryAfter": return getOrCreateConfiguration(target).isHonorRetryAfter();
         case "host": return getOrCreateConfiguration(target).getHost();
@@ -182,9 +262,16 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": return getOrCreateConfiguration(target).getLookback();
         case "maxwindow":
         case "maxWindow": return getOrCreateConfiguration(target).getMaxWindow();
+        case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "query": return getOrCreateConfiguration(target).getQuery();
+        case "refreshtoken":
+        case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
+        case "resourcegroup":
+        case "resourceGroup": return getOrCreateConfiguration(target).getResourceGroup();
+        case "resourceid":
+        case "resourceId": return getOrCreateConfiguration(target).getResourceId();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "scope": return getOrCreateConfiguration(target).getScope();
@@ -198,9 +285,15 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "startFrom": return getOrCreateConfiguration(target).getStartFrom();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "subscriptionid":
+        case "subscriptionId": return getOrCreateConfiguration(target).getSubscriptionId();
+        case "tenantid":
+        case "tenantId": return getOrCreateConfiguration(target).getTenantId();
         case "timespan": return getOrCreateConfiguration(target).getTimespan();
         case "tokenprovider":
         case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();
+        case "workspacename":
+        case "workspaceName": return getOrCreateConfiguration(target).getWorkspaceName();
         default: return null;
         }
     }

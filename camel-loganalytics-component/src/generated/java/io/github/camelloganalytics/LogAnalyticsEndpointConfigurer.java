@@ -29,14 +29,30 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "additionalWorkspaces": target.getConfiguration().setAdditionalWorkspaces(property(camelContext, java.lang.String.class, value)); return true;
         case "allowpartialerrors":
         case "allowPartialErrors": target.getConfiguration().setAllowPartialErrors(property(camelContext, boolean.class, value)); return true;
+        case "apitype":
+        case "apiType": target.getConfiguration().setApiType(property(camelContext, io.github.camelloganalytics.LogAnalyticsApiType.class, value)); return true;
+        case "armapiversion":
+        case "armApiVersion": target.getConfiguration().setArmApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "authorityhost":
+        case "authorityHost": target.getConfiguration().setAuthorityHost(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
         case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "batchparallelism":
+        case "batchParallelism": target.getConfiguration().setBatchParallelism(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "certificatepassword":
+        case "certificatePassword": target.getConfiguration().setCertificatePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "certificatepath":
+        case "certificatePath": target.getConfiguration().setCertificatePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "cloud": target.getConfiguration().setCloud(property(camelContext, io.github.camelloganalytics.client.Cloud.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
@@ -49,6 +65,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failonnodata":
         case "failOnNoData": target.getConfiguration().setFailOnNoData(property(camelContext, boolean.class, value)); return true;
+        case "federatedtokenfile":
+        case "federatedTokenFile": target.getConfiguration().setFederatedTokenFile(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "honorretryafter":
         case "honorRetryAfter": target.getConfiguration().setHonorRetryAfter(property(camelContext, boolean.class, value)); return true;
@@ -67,13 +85,20 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value)); return true;
         case "maxwindow":
         case "maxWindow": target.getConfiguration().setMaxWindow(property(camelContext, java.time.Duration.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "resourcegroup":
+        case "resourceGroup": target.getConfiguration().setResourceGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "resourceid":
+        case "resourceId": target.getConfiguration().setResourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "runlogginglevel":
@@ -98,6 +123,10 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "subscriptionid":
+        case "subscriptionId": target.getConfiguration().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "tenantid":
+        case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timespan": target.getConfiguration().setTimespan(property(camelContext, java.lang.String.class, value)); return true;
@@ -105,6 +134,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "tokenProvider": target.getConfiguration().setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": target.getConfiguration().setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -118,14 +149,30 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "additionalWorkspaces": return java.lang.String.class;
         case "allowpartialerrors":
         case "allowPartialErrors": return boolean.class;
+        case "apitype":
+        case "apiType": return io.github.camelloganalytics.LogAnalyticsApiType.class;
+        case "armapiversion":
+        case "armApiVersion": return java.lang.String.class;
+        case "authorityhost":
+        case "authorityHost": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
         case "backoffIdleThreshold": return int.class;
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
+        case "batchparallelism":
+        case "batchParallelism": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "certificatepassword":
+        case "certificatePassword": return java.lang.String.class;
+        case "certificatepath":
+        case "certificatePath": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "cloud": return io.github.camelloganalytics.client.Cloud.class;
         case "connecttimeout":
         case "connectTimeout": return java.time.Duration.class;
@@ -138,6 +185,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failonnodata":
         case "failOnNoData": return boolean.class;
+        case "federatedtokenfile":
+        case "federatedTokenFile": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "honorretryafter":
         case "honorRetryAfter": return boolean.class;
@@ -156,13 +205,20 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": return java.time.Duration.class;
         case "maxwindow":
         case "maxWindow": return java.time.Duration.class;
+        case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "resourcegroup":
+        case "resourceGroup": return java.lang.String.class;
+        case "resourceid":
+        case "resourceId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return java.time.Duration.class;
         case "runlogginglevel":
@@ -187,6 +243,10 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "startScheduler": return boolean.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "subscriptionid":
+        case "subscriptionId": return java.lang.String.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timespan": return java.lang.String.class;
@@ -194,6 +254,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -208,14 +270,30 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "additionalWorkspaces": return target.getConfiguration().getAdditionalWorkspaces();
         case "allowpartialerrors":
         case "allowPartialErrors": return target.getConfiguration().isAllowPartialErrors();
+        case "apitype":
+        case "apiType": return target.getConfiguration().getApiType();
+        case "armapiversion":
+        case "armApiVersion": return target.getConfiguration().getArmApiVersion();
+        case "authorityhost":
+        case "authorityHost": return target.getConfiguration().getAuthorityHost();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
         case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "batchparallelism":
+        case "batchParallelism": return target.getConfiguration().getBatchParallelism();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "certificatepassword":
+        case "certificatePassword": return target.getConfiguration().getCertificatePassword();
+        case "certificatepath":
+        case "certificatePath": return target.getConfiguration().getCertificatePath();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "cloud": return target.getConfiguration().getCloud();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -228,6 +306,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "exchangePattern": return target.getExchangePattern();
         case "failonnodata":
         case "failOnNoData": return target.getConfiguration().isFailOnNoData();
+        case "federatedtokenfile":
+        case "federatedTokenFile": return target.getConfiguration().getFederatedTokenFile();
         case "greedy": return target.isGreedy();
         case "honorretryafter":
         case "honorRetryAfter": return target.getConfiguration().isHonorRetryAfter();
@@ -246,13 +326,20 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": return target.getConfiguration().getLookback();
         case "maxwindow":
         case "maxWindow": return target.getConfiguration().getMaxWindow();
+        case "operation": return target.getConfiguration().getOperation();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getConfiguration().getQuery();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "resourcegroup":
+        case "resourceGroup": return target.getConfiguration().getResourceGroup();
+        case "resourceid":
+        case "resourceId": return target.getConfiguration().getResourceId();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "runlogginglevel":
@@ -277,6 +364,10 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "startScheduler": return target.isStartScheduler();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "subscriptionid":
+        case "subscriptionId": return target.getConfiguration().getSubscriptionId();
+        case "tenantid":
+        case "tenantId": return target.getConfiguration().getTenantId();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "timespan": return target.getConfiguration().getTimespan();
@@ -284,6 +375,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "tokenProvider": return target.getConfiguration().getTokenProvider();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "workspacename":
+        case "workspaceName": return target.getConfiguration().getWorkspaceName();
         default: return null;
         }
     }

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
-import io.github.camelloganalytics.auth.Credentials;
+import io.github.camelloganalytics.client.ServiceEndpoints;
 import io.github.camelloganalytics.client.Timespan;
 
 /**
@@ -16,11 +18,22 @@ import io.github.camelloganalytics.client.Timespan;
 final class ConfigurationValidator {
 
     private static final long MAX_SERVER_TIMEOUT_SECONDS = 600;
+    /** The connection pool's connections per host: a batch wider than that would only wait for connections. */
+    private static final int MAX_BATCH_PARALLELISM = 20;
+    private static final Pattern ARM_API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
 
     private ConfigurationValidator() {
     }
 
     static void validate(LogAnalyticsConfiguration config) {
+        validate(config, System::getenv);
+    }
+
+    /**
+     * @param config      the endpoint's options
+     * @param environment the process environment, which {@code credentialType=AUTO} reads
+     */
+    static void validate(LogAnalyticsConfiguration config, UnaryOperator<String> environment) {
         if (config.getTimespan() != null) {
             try {
                 Timespan.validate(config.getTimespan());
@@ -39,11 +52,28 @@ final class ConfigurationValidator {
         if (config.getHost() != null) {
             validateHost(config.getHost());
         }
+        validateTarget(config);
+        if (config.getAuthorityHost() != null) {
+            validateAuthorityHost(config.getAuthorityHost());
+        }
         try {
-            Credentials.resolve(config.getCredentialType(), config.getAccessToken(), config.getTokenProvider());
+            EndpointCredentials.resolve(config, environment);
         } catch (IllegalArgumentException e) {
             // the message names options, never their secret values
             throw new IllegalArgumentException("Invalid credential options: " + e.getMessage(), e);
+        }
+    }
+
+    private static void validateTarget(LogAnalyticsConfiguration config) {
+        TargetOptions.resolve(config);
+        String armApiVersion = config.getArmApiVersion();
+        if (armApiVersion == null || !ARM_API_VERSION.matcher(armApiVersion).matches()) {
+            throw invalid("armApiVersion", armApiVersion, "Resource Manager api-versions read yyyy-MM-dd, such as "
+                                                          + ServiceEndpoints.DEFAULT_ARM_API_VERSION);
+        }
+        int parallelism = config.getBatchParallelism();
+        if (parallelism < 1 || parallelism > MAX_BATCH_PARALLELISM) {
+            throw invalid("batchParallelism", parallelism, "it must be 1 to " + MAX_BATCH_PARALLELISM);
         }
     }
 
@@ -86,6 +116,20 @@ final class ConfigurationValidator {
         if ("http".equalsIgnoreCase(scheme) && !isLoopback(uri.getHost())) {
             throw invalid("host", host, "bearer tokens are sent over plain http only to a loopback address;"
                                         + " use https");
+        }
+    }
+
+    private static void validateAuthorityHost(String authorityHost) {
+        URI uri;
+        try {
+            uri = new URI(authorityHost);
+        } catch (URISyntaxException e) {
+            throw invalid("authorityHost", authorityHost, "it is not a URL: " + e.getMessage());
+        }
+        // MSAL4J sends credentials to the authority and accepts only https for it
+        if (uri.getHost() == null || !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw invalid("authorityHost", authorityHost,
+                    "it must be an https URL such as https://login.microsoftonline.com");
         }
     }
 

@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.camelloganalytics.auth.AuthorityConnection;
+import io.github.camelloganalytics.auth.CachingTokenProvider;
+import io.github.camelloganalytics.auth.CredentialOptions;
+import io.github.camelloganalytics.auth.CredentialType;
+import io.github.camelloganalytics.auth.Credentials;
+import io.github.camelloganalytics.auth.TokenProvider;
 import io.github.camelloganalytics.client.ConnectionPool;
 import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
@@ -28,6 +35,8 @@ public class LogAnalyticsComponent extends DefaultComponent {
     private LogAnalyticsConfiguration configuration = new LogAnalyticsConfiguration();
 
     private final Map<PoolKey, ConnectionPool> pools = new ConcurrentHashMap<>();
+    private final Map<CredentialKey, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
+    private volatile UnaryOperator<String> environment = System::getenv;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -37,7 +46,7 @@ public class LogAnalyticsComponent extends DefaultComponent {
         }
         LogAnalyticsEndpoint endpoint = new LogAnalyticsEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
-        ConfigurationValidator.validate(endpointConfiguration);
+        ConfigurationValidator.validate(endpointConfiguration, environment);
         return endpoint;
     }
 
@@ -65,8 +74,50 @@ public class LogAnalyticsComponent extends DefaultComponent {
         });
     }
 
+    /**
+     * The token provider for an endpoint's credential options: endpoints whose credential options, TLS settings and
+     * timeouts are equal share one MSAL application and one token cache, so each token is requested once for all.
+     */
+    TokenProvider tokenProvider(LogAnalyticsConfiguration config) {
+        CredentialOptions options = EndpointCredentials.resolve(config, environment);
+        if (options.type() == CredentialType.ACCESS_TOKEN || options.type() == CredentialType.TOKEN_PROVIDER) {
+            return Credentials.create(options, null);
+        }
+        CredentialKey key = new CredentialKey(options, config.getSslContextParameters(), config.getConnectTimeout(),
+                config.getResponseTimeout());
+        return tokenProviders.computeIfAbsent(key, k -> Credentials.create(k.options(), new AuthorityConnection(
+                k.sslContextParameters() != null ? sslContext(k.sslContextParameters()).getSocketFactory() : null,
+                k.connectTimeout(), k.readTimeout())));
+    }
+
+    /**
+     * Replaces the process environment that {@code credentialType=AUTO} reads; for tests, since a running JVM
+     * cannot change its own environment.
+     */
+    void environment(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    UnaryOperator<String> environment() {
+        return environment;
+    }
+
+    private SSLContext sslContext(SSLContextParameters parameters) {
+        try {
+            return parameters.createSSLContext(getCamelContext());
+        } catch (Exception e) {
+            throw new RuntimeCamelException("Cannot create the TLS context from sslContextParameters", e);
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
+        for (TokenProvider provider : tokenProviders.values()) {
+            if (provider instanceof CachingTokenProvider caching) {
+                caching.close();
+            }
+        }
+        tokenProviders.clear();
         for (ConnectionPool pool : pools.values()) {
             try {
                 pool.close();
@@ -76,6 +127,14 @@ public class LogAnalyticsComponent extends DefaultComponent {
         }
         pools.clear();
         super.doStop();
+    }
+
+    /**
+     * One MSAL application per distinct credential. {@link CredentialOptions} compares secrets but never prints
+     * them; SSLContextParameters compares by identity, as in {@link PoolKey}.
+     */
+    private record CredentialKey(CredentialOptions options, SSLContextParameters sslContextParameters,
+                                 Duration connectTimeout, Duration readTimeout) {
     }
 
     /** SSLContextParameters has no equals of its own: endpoints share a pool when they share the bean. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.camelloganalytics.auth.CredentialType;
 import io.github.camelloganalytics.auth.TokenProvider;
 import io.github.camelloganalytics.client.Cloud;
+import io.github.camelloganalytics.client.ServiceEndpoints;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
@@ -160,30 +161,151 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private Duration lookback = Duration.ZERO;
 
     /**
-     * The Azure cloud the workspace lives in: it sets the API host and the token scope together.
+     * The Azure cloud the workspace lives in: it sets the query API's and Resource Manager's hosts, the token
+     * scopes and the Entra ID authority host together, from one table.
      */
     @UriParam(label = "common", defaultValue = "AZURE_PUBLIC")
     private Cloud cloud = Cloud.AZURE_PUBLIC;
 
     /**
-     * The base URL of the query API, instead of the cloud's (a proxy, or the testkit's emulator). Tokens are sent
-     * over plain {@code http} only to a loopback address.
+     * The door to the query API: {@code DIRECT}, the query API itself, addressed by the workspace id in the URI or
+     * by {@code resourceId}; {@code ARM}, Azure Resource Manager, addressed by {@code subscriptionId},
+     * {@code resourceGroup} and {@code workspaceName}. Tokens are asked for the chosen door's audience.
+     */
+    @UriParam(label = "common", defaultValue = "DIRECT")
+    private LogAnalyticsApiType apiType = LogAnalyticsApiType.DIRECT;
+
+    /** The subscription of the workspace, with {@code apiType=ARM}. */
+    @UriParam(label = "common")
+    private String subscriptionId;
+
+    /** The resource group of the workspace, with {@code apiType=ARM}. */
+    @UriParam(label = "common")
+    private String resourceGroup;
+
+    /** The name (not the id) of the workspace, with {@code apiType=ARM}. */
+    @UriParam(label = "common")
+    private String workspaceName;
+
+    /**
+     * The id of an Azure resource, for a resource-centric query ({@code /v1{resourceId}/query}): it sees only that
+     * resource's records, in whichever workspaces hold them. Starts with {@code /subscriptions/}; leave the
+     * workspace id out of the URI.
+     */
+    @UriParam(label = "common")
+    private String resourceId;
+
+    /**
+     * The {@code api-version} sent to Azure Resource Manager with {@code apiType=ARM}: the version Microsoft
+     * documents for the query API through ARM.
+     */
+    @UriParam(label = "advanced", defaultValue = "2017-10-01")
+    private String armApiVersion = ServiceEndpoints.DEFAULT_ARM_API_VERSION;
+
+    /**
+     * {@code QUERY} runs one query. {@code BATCH} runs each query of a list in the body (Strings, or
+     * {@code io.github.camelloganalytics.client.QueryRequest}s with their own target, time range and preferences;
+     * what an item leaves unset comes from the endpoint) as its own request, at most {@code batchParallelism} at
+     * once, and the body out is a list in the same order whose items are each a result in {@code outputFormat} or
+     * that query's {@code LogAnalyticsException}; the header {@code CamelLogAnalyticsBatchFailures} counts the
+     * exceptions. A query answered 429 is sent again after its {@code Retry-After}, up to 3 times, without holding
+     * up the others (not with {@code honorRetryAfter=false}). The service's deprecated {@code $batch} endpoint is
+     * never used.
+     */
+    @UriParam(defaultValue = "QUERY")
+    private LogAnalyticsOperation operation = LogAnalyticsOperation.QUERY;
+
+    /**
+     * With {@code operation=BATCH}, the most queries of this endpoint in flight at once (1 to 20). The service runs
+     * 5 queries per user at once and queues the rest, so more rarely helps.
+     */
+    @UriParam(defaultValue = "5")
+    private int batchParallelism = 5;
+
+    /**
+     * The base URL of the query API, instead of the cloud's (a proxy, or the testkit's emulator); with
+     * {@code apiType=ARM} it replaces Resource Manager's host. The token scope still follows {@code cloud} and
+     * {@code apiType} unless {@code scope} is set. Tokens are sent over plain {@code http} only to a loopback
+     * address.
      */
     @UriParam(label = "advanced")
     private String host;
 
     /**
-     * The OAuth 2.0 scope tokens are asked for, instead of the one the cloud's query API accepts.
+     * The OAuth 2.0 scope tokens are asked for, instead of the one the door ({@code apiType}) accepts in the
+     * {@code cloud}.
      */
     @UriParam(label = "security")
     private String scope;
 
     /**
-     * How the component obtains its bearer tokens: {@code ACCESS_TOKEN}, a token given in {@code accessToken};
-     * {@code TOKEN_PROVIDER}, a bean given in {@code tokenProvider}; {@code AUTO}, whichever of the two is set.
+     * How the component obtains its bearer tokens: {@code CLIENT_SECRET}, {@code CLIENT_CERTIFICATE},
+     * {@code CLIENT_ASSERTION} (workload identity), {@code MANAGED_IDENTITY} and {@code REFRESH_TOKEN} through
+     * MSAL4J, with tokens cached and renewed ahead of expiry; {@code ACCESS_TOKEN}, a token given in
+     * {@code accessToken}; {@code TOKEN_PROVIDER}, a bean given in {@code tokenProvider}; {@code AUTO}, the one
+     * credential option that is set, else the Azure SDK's environment variables ({@code AZURE_TENANT_ID},
+     * {@code AZURE_CLIENT_ID}, {@code AZURE_CLIENT_SECRET}, {@code AZURE_CLIENT_CERTIFICATE_PATH},
+     * {@code AZURE_FEDERATED_TOKEN_FILE}, {@code AZURE_AUTHORITY_HOST}), else the host's managed identity. The token
+     * scope follows the target and {@code cloud} unless {@code scope} is set.
      */
     @UriParam(label = "security", defaultValue = "AUTO")
     private CredentialType credentialType = CredentialType.AUTO;
+
+    /**
+     * The Entra ID tenant (directory id or verified domain) of the application, for {@code CLIENT_SECRET},
+     * {@code CLIENT_CERTIFICATE}, {@code CLIENT_ASSERTION} and {@code REFRESH_TOKEN}.
+     */
+    @UriParam(label = "security")
+    private String tenantId;
+
+    /**
+     * The application (client) id; with {@code MANAGED_IDENTITY}, the client id of a user-assigned identity (unset:
+     * the system-assigned one).
+     */
+    @UriParam(label = "security")
+    private String clientId;
+
+    /**
+     * The application's client secret ({@code CLIENT_SECRET}; with {@code REFRESH_TOKEN}, authenticates a
+     * confidential application).
+     */
+    @UriParam(label = "security", secret = true)
+    private String clientSecret;
+
+    /**
+     * The application's certificate with its private key ({@code CLIENT_CERTIFICATE}): a PEM file (certificate and
+     * PKCS#8 key, the key optionally encrypted) or a PKCS#12 file ({@code .pfx}, {@code .p12}).
+     */
+    @UriParam(label = "security")
+    private String certificatePath;
+
+    /**
+     * The password of the PKCS#12 file, or of the encrypted PEM key, in {@code certificatePath}.
+     */
+    @UriParam(label = "security", secret = true)
+    private String certificatePassword;
+
+    /**
+     * A refresh token of the user the queries run for ({@code REFRESH_TOKEN}); each renewal brings a new one, used
+     * from then on. Once Entra ID refuses it (expired, revoked), queries fail with {@code InvalidGrantException}.
+     */
+    @UriParam(label = "security", secret = true)
+    private String refreshToken;
+
+    /**
+     * The file holding a federated client assertion ({@code CLIENT_ASSERTION}): on AKS with workload identity,
+     * what {@code AZURE_FEDERATED_TOKEN_FILE} names. It is read again for every new token, so rotation is picked up.
+     */
+    @UriParam(label = "security")
+    private String federatedTokenFile;
+
+    /**
+     * The Entra ID authority host, instead of the cloud's ({@code https://login.microsoftonline.com} for
+     * {@code AZURE_PUBLIC}): a private authority or the testkit's token endpoint. The connection to it uses
+     * {@code sslContextParameters} too.
+     */
+    @UriParam(label = "security")
+    private String authorityHost;
 
     /**
      * A bearer token for the query API obtained elsewhere, used as it is ({@code credentialType=ACCESS_TOKEN}).
@@ -211,7 +333,8 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private Duration responseTimeout = Duration.ofMinutes(3);
 
     /**
-     * TLS settings for the connections to the service (trust store, key store, protocols).
+     * TLS settings for the connections to the service (trust store, key store, protocols); they apply to the
+     * connections to the Entra ID authority ({@code authorityHost}) as well.
      */
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
@@ -368,6 +491,70 @@ public class LogAnalyticsConfiguration implements Cloneable {
         this.cloud = cloud;
     }
 
+    public LogAnalyticsApiType getApiType() {
+        return apiType;
+    }
+
+    public void setApiType(LogAnalyticsApiType apiType) {
+        this.apiType = apiType;
+    }
+
+    public String getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    public void setSubscriptionId(String subscriptionId) {
+        this.subscriptionId = subscriptionId;
+    }
+
+    public String getResourceGroup() {
+        return resourceGroup;
+    }
+
+    public void setResourceGroup(String resourceGroup) {
+        this.resourceGroup = resourceGroup;
+    }
+
+    public String getWorkspaceName() {
+        return workspaceName;
+    }
+
+    public void setWorkspaceName(String workspaceName) {
+        this.workspaceName = workspaceName;
+    }
+
+    public String getResourceId() {
+        return resourceId;
+    }
+
+    public void setResourceId(String resourceId) {
+        this.resourceId = resourceId;
+    }
+
+    public String getArmApiVersion() {
+        return armApiVersion;
+    }
+
+    public void setArmApiVersion(String armApiVersion) {
+        this.armApiVersion = armApiVersion;
+    }
+
+    public LogAnalyticsOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(LogAnalyticsOperation operation) {
+        this.operation = operation;
+    }
+
+    public int getBatchParallelism() {
+        return batchParallelism;
+    }
+
+    public void setBatchParallelism(int batchParallelism) {
+        this.batchParallelism = batchParallelism;
+    }
+
     public String getHost() {
         return host;
     }
@@ -390,6 +577,70 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     public void setCredentialType(CredentialType credentialType) {
         this.credentialType = credentialType;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getCertificatePath() {
+        return certificatePath;
+    }
+
+    public void setCertificatePath(String certificatePath) {
+        this.certificatePath = certificatePath;
+    }
+
+    public String getCertificatePassword() {
+        return certificatePassword;
+    }
+
+    public void setCertificatePassword(String certificatePassword) {
+        this.certificatePassword = certificatePassword;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public String getFederatedTokenFile() {
+        return federatedTokenFile;
+    }
+
+    public void setFederatedTokenFile(String federatedTokenFile) {
+        this.federatedTokenFile = federatedTokenFile;
+    }
+
+    public String getAuthorityHost() {
+        return authorityHost;
+    }
+
+    public void setAuthorityHost(String authorityHost) {
+        this.authorityHost = authorityHost;
     }
 
     public String getAccessToken() {

@@ -48,6 +48,10 @@ public final class LogAnalyticsConstants {
               description = "The service's request id for the query, to quote in a support case.",
               javaType = "String")
     public static final String REQUEST_ID = HEADER_PREFIX + "RequestId";
+    @Metadata(label = "producer",
+              description = "With `operation=BATCH`: how many queries of the batch failed, i.e. how many items of the body are a `LogAnalyticsException`.",
+              javaType = "Integer")
+    public static final String BATCH_FAILURES = HEADER_PREFIX + "BatchFailures";
 
     // headers written by the incremental consumer
     @Metadata(label = "consumer",

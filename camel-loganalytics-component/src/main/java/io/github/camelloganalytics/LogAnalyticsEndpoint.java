@@ -1,13 +1,13 @@
 package io.github.camelloganalytics;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.camelloganalytics.auth.Credentials;
+import io.github.camelloganalytics.client.ApiTarget;
 import io.github.camelloganalytics.client.LogAnalyticsClient;
 import io.github.camelloganalytics.client.QueryRequest;
+import io.github.camelloganalytics.client.ServiceEndpoints;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Message;
@@ -29,8 +29,14 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
     @UriParam
     private LogAnalyticsConfiguration configuration;
 
+    static final String NO_TARGET = "No target: give the workspace id in the endpoint URI"
+                                    + " (loganalytics:<workspaceId>), the options apiType=ARM with subscriptionId,"
+                                    + " resourceGroup and workspaceName, the option resourceId, or the header "
+                                    + LogAnalyticsConstants.WORKSPACE_ID;
+
     private LogAnalyticsClient client;
     private List<String> additionalWorkspaces = List.of();
+    private ApiTarget target;
     private Clock clock = Clock.systemUTC();
 
     LogAnalyticsEndpoint(String uri, LogAnalyticsComponent component, LogAnalyticsConfiguration configuration) {
@@ -71,12 +77,13 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        target = TargetOptions.resolve(configuration);
         client = new LogAnalyticsClient(
                 getComponent().connectionPool(configuration.getSslContextParameters(),
                         configuration.getConnectTimeout()),
-                URI.create(getServiceUrl()), scope(),
-                Credentials.resolve(configuration.getCredentialType(), configuration.getAccessToken(),
-                        configuration.getTokenProvider()),
+                new ServiceEndpoints(configuration.getCloud(), configuration.getHost(), configuration.getScope(),
+                        configuration.getArmApiVersion()),
+                getComponent().tokenProvider(configuration),
                 configuration.getResponseTimeout());
         additionalWorkspaces = parseAdditionalWorkspaces();
     }
@@ -98,23 +105,29 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
             throw new IllegalArgumentException("No query: set the option query, the header "
                                                + LogAnalyticsConstants.QUERY + ", or a String body");
         }
-        String workspaceId = message.getHeader(LogAnalyticsConstants.WORKSPACE_ID, configuration.getWorkspaceId(),
-                String.class);
-        if (workspaceId == null || workspaceId.isBlank()) {
-            throw new IllegalArgumentException("No workspace: give it in the endpoint URI (loganalytics:<workspaceId>)"
-                                               + " or the header " + LogAnalyticsConstants.WORKSPACE_ID);
+        QueryRequest request = requestDefaults(message).query(query).build();
+        if (request.getTarget() == null) {
+            throw new IllegalArgumentException(NO_TARGET);
         }
+        return request;
+    }
+
+    /**
+     * What the options and the message's headers say about a query, its text aside: the target (the header
+     * {@code CamelLogAnalyticsWorkspaceId} names a direct-API workspace instead of the endpoint's target), the time
+     * range, the additional workspaces and the preferences. Batch items fill what they leave unset from it.
+     */
+    QueryRequest.Builder requestDefaults(Message message) {
+        String workspaceId = message.getHeader(LogAnalyticsConstants.WORKSPACE_ID, String.class);
         String timespan = message.getHeader(LogAnalyticsConstants.TIMESPAN, configuration.getTimespan(), String.class);
+        QueryRequest.Builder defaults = QueryRequest.builder()
+                .target(workspaceId != null && !workspaceId.isBlank() ? ApiTarget.workspace(workspaceId) : target)
+                .additionalWorkspaces(additionalWorkspaces)
+                .serverTimeout(configuration.getServerTimeout())
+                .includeStatistics(configuration.isIncludeStatistics())
+                .includeVisualization(configuration.isIncludeVisualization());
         try {
-            return QueryRequest.builder()
-                    .workspaceId(workspaceId)
-                    .query(query)
-                    .timespan(timespan)
-                    .additionalWorkspaces(additionalWorkspaces)
-                    .serverTimeout(configuration.getServerTimeout())
-                    .includeStatistics(configuration.isIncludeStatistics())
-                    .includeVisualization(configuration.isIncludeVisualization())
-                    .build();
+            return defaults.timespan(timespan);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid timespan '" + timespan + "' (option timespan or header "
                                                + LogAnalyticsConstants.TIMESPAN + "): " + e.getMessage(), e);
@@ -129,13 +142,13 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
         return Arrays.stream(workspaces.split(",")).map(String::trim).filter(w -> !w.isEmpty()).toList();
     }
 
-    private String scope() {
-        return configuration.getScope() != null ? configuration.getScope() : configuration.getCloud().directApiScope();
-    }
-
     @Override
     public String getServiceUrl() {
-        return configuration.getHost() != null ? configuration.getHost() : configuration.getCloud().queryHost();
+        if (configuration.getHost() != null) {
+            return configuration.getHost();
+        }
+        return configuration.getApiType() == LogAnalyticsApiType.ARM
+                ? configuration.getCloud().armHost() : configuration.getCloud().queryHost();
     }
 
     @Override

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.camelloganalytics.client.QueryBatch;
 import io.github.camelloganalytics.client.QueryRequest;
 import io.github.camelloganalytics.client.QueryResponse;
 import io.github.camelloganalytics.error.ErrorCatalog;
@@ -17,8 +20,10 @@ import io.github.camelloganalytics.result.ResultReader;
 import io.github.camelloganalytics.result.ResultTable;
 import io.github.camelloganalytics.result.RowHandler;
 import io.github.camelloganalytics.result.RowCollector;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -28,6 +33,11 @@ import org.apache.camel.support.DefaultProducer;
 public class LogAnalyticsProducer extends DefaultProducer {
 
     private static final ResultReader READER = new ResultReader();
+    /** How often one batch query answered 429 is tried again after its Retry-After. */
+    static final int BATCH_THROTTLE_RETRIES = 3;
+
+    private ScheduledExecutorService batchExecutor;
+    private QueryBatch batch;
 
     public LogAnalyticsProducer(LogAnalyticsEndpoint endpoint) {
         super(endpoint);
@@ -39,12 +49,38 @@ public class LogAnalyticsProducer extends DefaultProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        LogAnalyticsConfiguration config = getEndpoint().getConfiguration();
+        if (config.getOperation() == LogAnalyticsOperation.BATCH) {
+            // its thread count is the bound on queries in flight; waits for Retry-After are scheduled, holding none
+            batchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newScheduledThreadPool(this, "LogAnalyticsBatch", config.getBatchParallelism());
+            batch = new QueryBatch(batchExecutor, config.isHonorRetryAfter() ? BATCH_THROTTLE_RETRIES : 0);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (batchExecutor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(batchExecutor);
+            batchExecutor = null;
+            batch = null;
+        }
+        super.doStop();
+    }
+
+    @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        QueryRequest request = getEndpoint().queryRequest(message);
         LogAnalyticsConfiguration config = getEndpoint().getConfiguration();
         // a delay asked for by an earlier failure must not steer the redelivery of a later, different one
         message.removeHeader(Exchange.REDELIVERY_DELAY);
+        if (config.getOperation() == LogAnalyticsOperation.BATCH) {
+            processBatch(message);
+            return;
+        }
+        QueryRequest request = getEndpoint().queryRequest(message);
         try {
             switch (config.getOutputFormat()) {
                 case JSON -> deliverJson(request, message, config);
@@ -57,6 +93,63 @@ public class LogAnalyticsProducer extends DefaultProducer {
             }
             throw e;
         }
+    }
+
+    /**
+     * Runs each query of the body's list as a single query and puts the outcomes, in order, in the body. The items'
+     * own headers (row counts, statistics) have no place on the one message; {@code TABLES} keeps statistics and
+     * visualization on each {@code QueryResult}.
+     */
+    private void processBatch(Message message) throws InterruptedException {
+        List<QueryRequest> requests = batchRequests(message);
+        LogAnalyticsConfiguration config = getEndpoint().getConfiguration();
+        CamelContext context = getEndpoint().getCamelContext();
+        List<Object> outcomes = batch.run(requests, request -> {
+            Message item = new DefaultMessage(context);
+            switch (config.getOutputFormat()) {
+                case JSON -> deliverJson(request, item, config);
+                case TABLES -> deliverTables(request, item, config);
+                default -> deliverRows(request, item, config);
+            }
+            return item.getBody();
+        });
+        int failures = (int) outcomes.stream().filter(LogAnalyticsException.class::isInstance).count();
+        message.setHeader(LogAnalyticsConstants.BATCH_FAILURES, failures);
+        message.setBody(outcomes);
+    }
+
+    /** The body's queries, each completed from the endpoint's settings; a bad item fails the whole exchange. */
+    private List<QueryRequest> batchRequests(Message message) {
+        Object body = message.getBody();
+        if (!(body instanceof Collection<?> items)) {
+            throw new IllegalArgumentException("operation=BATCH needs a List body of query Strings or QueryRequests,"
+                                               + " not " + (body == null ? "null" : body.getClass().getName()));
+        }
+        QueryRequest.Builder defaults = getEndpoint().requestDefaults(message);
+        List<QueryRequest> requests = new ArrayList<>(items.size());
+        int index = 0;
+        for (Object item : items) {
+            QueryRequest request;
+            try {
+                if (item instanceof String query) {
+                    request = QueryRequest.builder().query(query).build();
+                } else if (item instanceof QueryRequest given) {
+                    request = given;
+                } else {
+                    throw new IllegalArgumentException("it is a " + (item == null ? "null" : item.getClass().getName())
+                                                       + ", not a query String or a QueryRequest");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Batch item " + index + ": " + e.getMessage(), e);
+            }
+            request = request.withDefaults(defaults);
+            if (request.getTarget() == null) {
+                throw new IllegalArgumentException("Batch item " + index + ": " + LogAnalyticsEndpoint.NO_TARGET);
+            }
+            requests.add(request);
+            index++;
+        }
+        return requests;
     }
 
     private void deliverRows(QueryRequest request, Message message, LogAnalyticsConfiguration config)

@@ -17,4 +17,14 @@ public interface TokenProvider {
      * @throws Exception when no token can be had; the query fails with this as its cause
      */
     String token(String scope) throws Exception;
+
+    /**
+     * Forgets the cached token for a scope, because the service refused it as invalid or expired (a 401, or a 403
+     * {@code InvalidAuthenticationToken}). The component then asks {@link #token(String)} once more and retries the
+     * request once. The default does nothing: a provider without a cache has nothing to forget.
+     *
+     * @param scope the scope whose token was refused
+     */
+    default void invalidate(String scope) {
+    }
 }

@@ -7,7 +7,6 @@ import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -15,7 +14,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.camelloganalytics.auth.TokenProvider;
+import io.github.camelloganalytics.error.AuthenticationException;
 import io.github.camelloganalytics.error.ErrorCatalog;
+import io.github.camelloganalytics.error.InvalidTokenAudienceException;
+import io.github.camelloganalytics.error.InvalidTokenException;
 import io.github.camelloganalytics.error.LogAnalyticsException;
 import io.github.camelloganalytics.result.MalformedResultException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -27,7 +29,6 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,24 +49,21 @@ public final class LogAnalyticsClient {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final ConnectionPool pool;
-    private final URI baseUrl;
-    private final String scope;
+    private final ServiceEndpoints endpoints;
     private final TokenProvider tokens;
     private final RequestConfig requestConfig;
     private final Duration responseTimeout;
 
     /**
      * @param pool            the shared connections
-     * @param baseUrl         the API's base URL, e.g. {@code https://api.loganalytics.azure.com}
-     * @param scope           the scope tokens are asked for
+     * @param endpoints       where each door is and which scope its tokens need
      * @param tokens          where tokens come from
      * @param responseTimeout how long to wait for the service to answer, and between two reads of its body
      */
-    public LogAnalyticsClient(ConnectionPool pool, URI baseUrl, String scope, TokenProvider tokens,
+    public LogAnalyticsClient(ConnectionPool pool, ServiceEndpoints endpoints, TokenProvider tokens,
                               Duration responseTimeout) {
         this.pool = pool;
-        this.baseUrl = baseUrl;
-        this.scope = scope;
+        this.endpoints = endpoints;
         this.tokens = tokens;
         this.responseTimeout = responseTimeout;
         this.requestConfig = RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build();
@@ -74,16 +72,53 @@ public final class LogAnalyticsClient {
     /**
      * Runs one query.
      *
-     * @param  request               the query
-     * @param  reader                reads a successful body
-     * @return                       the body, or a no-data answer for a 204
-     * @throws LogAnalyticsException the typed failure, as {@link ErrorCatalog} maps it
+     * @param  request                  the query
+     * @param  reader                   reads a successful body
+     * @return                          the body, or a no-data answer for a 204
+     * @throws LogAnalyticsException    the typed failure, as {@link ErrorCatalog} maps it
+     * @throws IllegalArgumentException when the request names no target
      */
     public <T> QueryResponse<T> query(QueryRequest request, BodyReader<T> reader) throws LogAnalyticsException {
+        ApiTarget target = request.getTarget();
+        if (target == null) {
+            throw new IllegalArgumentException("The query names no target (workspace, ARM workspace or resource)");
+        }
+        String scope = endpoints.scope(target);
+        String token = token(scope);
+        try {
+            return send(request, target, reader, token);
+        } catch (LogAnalyticsException e) {
+            if (!freshTokenMayHelp(e)) {
+                throw e;
+            }
+            tokens.invalidate(scope);
+            String fresh = token(scope);
+            if (fresh.equals(token)) {
+                // a provider that cannot renew (a fixed accessToken) would only be refused again
+                throw e;
+            }
+            LOG.debug("The service refused the token ({}); retrying once with a new one", e.getErrorCode());
+            return send(request, target, reader, fresh);
+        }
+    }
+
+    /**
+     * An expired or otherwise invalid token (403 {@code InvalidAuthenticationToken}, or a 401) may pass when
+     * renewed; a token for the wrong audience or an identity without access fails the same way with any new token.
+     */
+    static boolean freshTokenMayHelp(LogAnalyticsException e) {
+        return e instanceof InvalidTokenException
+               || e instanceof AuthenticationException && !(e instanceof InvalidTokenAudienceException)
+                  && e.getStatusCode() == 401;
+    }
+
+    private <T> QueryResponse<T> send(QueryRequest request, ApiTarget target, BodyReader<T> reader, String token)
+            throws LogAnalyticsException {
         String clientRequestId = UUID.randomUUID().toString();
-        HttpPost post = new HttpPost(queryUri(request.getWorkspaceId()));
+        URI baseUrl = endpoints.baseUrl(target);
+        HttpPost post = new HttpPost(endpoints.queryUri(target));
         post.setConfig(requestConfig);
-        post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token());
+        post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         post.setHeader(HttpHeaders.ACCEPT, "application/json");
         post.setHeader(CLIENT_REQUEST_ID, clientRequestId);
         String prefer = request.preferHeader();
@@ -97,7 +132,7 @@ public final class LogAnalyticsClient {
         try (ClassicHttpResponse response = pool.http().executeOpen(null, post, null)) {
             requestId = headerOr(response, REQUEST_ID, clientRequestId);
             int status = response.getCode();
-            LOG.debug("Query on workspace {} answered {} after {} ms, request id {}", request.getWorkspaceId(), status,
+            LOG.debug("Query on {} answered {} after {} ms, request id {}", target, status,
                     (System.nanoTime() - started) / 1_000_000, requestId);
             if (status == 200) {
                 return QueryResponse.of(readBody(response.getEntity(), reader, requestId), requestId);
@@ -133,22 +168,13 @@ public final class LogAnalyticsClient {
         }
     }
 
-    private String token() throws LogAnalyticsException {
+    private String token(String scope) throws LogAnalyticsException {
         try {
             return tokens.token(scope);
         } catch (LogAnalyticsException e) {
             throw e;
         } catch (Exception e) {
             throw ErrorCatalog.tokenUnavailable(scope, e);
-        }
-    }
-
-    private URI queryUri(String workspaceId) {
-        try {
-            // path segments are encoded by the builder: a workspace id is never spliced into the URL by hand
-            return new URIBuilder(baseUrl).appendPathSegments("v1", "workspaces", workspaceId, "query").build();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Cannot build the query URL from " + baseUrl, e);
         }
     }
 

@@ -5,43 +5,70 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One query, as the API takes it: the workspace it runs in, the KQL text, the time range, the other workspaces it
- * spans and the preferences sent in the {@code Prefer} header. Immutable; build with {@link #builder()}.
+ * One query, as the API takes it: what it is addressed to ({@link ApiTarget}), the KQL text, the time range, the
+ * other workspaces it spans and the preferences sent in the {@code Prefer} header. Immutable; build with
+ * {@link #builder()}.
+ * <p>
+ * A request may leave its target, time range, workspaces and preferences unset: in a batch
+ * ({@code operation=BATCH}) the endpoint's settings fill them ({@link #withDefaults(Builder)}), so an item states
+ * only what differs, e.g. {@code QueryRequest.builder().query("Heartbeat | count").target(ApiTarget.workspace(id)).build()}.
  */
 public final class QueryRequest {
 
-    private final String workspaceId;
+    private final ApiTarget target;
     private final String query;
     private final String timespan;
     private final List<String> additionalWorkspaces;
     private final Duration serverTimeout;
-    private final boolean includeStatistics;
-    private final boolean includeVisualization;
+    private final Boolean includeStatistics;
+    private final Boolean includeVisualization;
 
     private QueryRequest(Builder b) {
-        this.workspaceId = requireText(b.workspaceId, "workspaceId");
-        this.query = requireText(b.query, "query");
+        if (b.query == null || b.query.isBlank()) {
+            throw new IllegalArgumentException("query is required");
+        }
+        this.target = b.target;
+        this.query = b.query;
         this.timespan = b.timespan;
-        this.additionalWorkspaces = List.copyOf(b.additionalWorkspaces);
+        this.additionalWorkspaces = b.additionalWorkspaces == null ? null : List.copyOf(b.additionalWorkspaces);
         this.serverTimeout = b.serverTimeout;
         this.includeStatistics = b.includeStatistics;
         this.includeVisualization = b.includeVisualization;
     }
 
-    private static String requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return value;
-    }
-
+    /** A builder with nothing set; a query is required. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The workspace the query runs in. */
+    /**
+     * This request with what it leaves unset taken from {@code defaults}: the target, time range, additional
+     * workspaces, server timeout and the two include preferences, each on its own.
+     *
+     * @param  defaults                 the settings to fall back on (e.g. an endpoint's); its query is ignored
+     * @return                          the completed request (this one when nothing was unset)
+     * @throws IllegalArgumentException never for a valid request: the defaults' values were checked when set
+     */
+    public QueryRequest withDefaults(Builder defaults) {
+        Builder b = new Builder();
+        b.target = target != null ? target : defaults.target;
+        b.query = query;
+        b.timespan = timespan != null ? timespan : defaults.timespan;
+        b.additionalWorkspaces = additionalWorkspaces != null ? additionalWorkspaces : defaults.additionalWorkspaces;
+        b.serverTimeout = serverTimeout != null ? serverTimeout : defaults.serverTimeout;
+        b.includeStatistics = includeStatistics != null ? includeStatistics : defaults.includeStatistics;
+        b.includeVisualization = includeVisualization != null ? includeVisualization : defaults.includeVisualization;
+        return new QueryRequest(b);
+    }
+
+    /** What the query is addressed to, or null when the request leaves it to an endpoint's setting. */
+    public ApiTarget getTarget() {
+        return target;
+    }
+
+    /** The workspace id of a direct-API target, else null. */
     public String getWorkspaceId() {
-        return workspaceId;
+        return target != null ? target.getWorkspaceId() : null;
     }
 
     /** The KQL text. */
@@ -56,7 +83,7 @@ public final class QueryRequest {
 
     /** Further workspaces a cross-workspace query spans; empty for a single workspace. */
     public List<String> getAdditionalWorkspaces() {
-        return additionalWorkspaces;
+        return additionalWorkspaces != null ? additionalWorkspaces : List.of();
     }
 
     /** How long the service may run the query ({@code Prefer: wait}), or null for its default. */
@@ -66,12 +93,12 @@ public final class QueryRequest {
 
     /** Whether the service is asked for query statistics. */
     public boolean isIncludeStatistics() {
-        return includeStatistics;
+        return Boolean.TRUE.equals(includeStatistics);
     }
 
     /** Whether the service is asked for the query's render instructions. */
     public boolean isIncludeVisualization() {
-        return includeVisualization;
+        return Boolean.TRUE.equals(includeVisualization);
     }
 
     /**
@@ -83,10 +110,10 @@ public final class QueryRequest {
         if (serverTimeout != null) {
             prefer.append("wait=").append(serverTimeout.toSeconds());
         }
-        if (includeStatistics) {
+        if (isIncludeStatistics()) {
             prefer.append(prefer.length() > 0 ? "," : "").append("include-statistics=true");
         }
-        if (includeVisualization) {
+        if (isIncludeVisualization()) {
             prefer.append(prefer.length() > 0 ? "," : "").append("include-render=true");
         }
         return prefer.length() > 0 ? prefer.toString() : null;
@@ -94,27 +121,35 @@ public final class QueryRequest {
 
     @Override
     public String toString() {
-        return "QueryRequest[workspace=" + workspaceId + ", timespan=" + timespan + ", query=" + query + "]";
+        return "QueryRequest[target=" + target + ", timespan=" + timespan + ", query=" + query + "]";
     }
 
-    /** Builds a {@link QueryRequest}. */
+    /** Builds a {@link QueryRequest}; what is not set stays unset (see {@link QueryRequest#withDefaults}). */
     public static final class Builder {
-        private String workspaceId;
+        private ApiTarget target;
         private String query;
         private String timespan;
-        private List<String> additionalWorkspaces = List.of();
+        private List<String> additionalWorkspaces;
         private Duration serverTimeout;
-        private boolean includeStatistics;
-        private boolean includeVisualization;
+        private Boolean includeStatistics;
+        private Boolean includeVisualization;
 
         private Builder() {
         }
 
-        public Builder workspaceId(String workspaceId) {
-            this.workspaceId = workspaceId;
+        /** What the query is addressed to: a direct workspace, an ARM workspace or a resource. */
+        public Builder target(ApiTarget target) {
+            this.target = target;
             return this;
         }
 
+        /** Shorthand for {@code target(ApiTarget.workspace(workspaceId))}. */
+        public Builder workspaceId(String workspaceId) {
+            this.target = ApiTarget.workspace(workspaceId);
+            return this;
+        }
+
+        /** The KQL text; required. */
         public Builder query(String query) {
             this.query = query;
             return this;
@@ -126,26 +161,31 @@ public final class QueryRequest {
             return this;
         }
 
+        /** Further workspaces the query spans (ids, names or resource ids); an empty list spans none. */
         public Builder additionalWorkspaces(List<String> additionalWorkspaces) {
             this.additionalWorkspaces = Objects.requireNonNull(additionalWorkspaces, "additionalWorkspaces");
             return this;
         }
 
+        /** How long the service may run the query, 1 to 600 seconds ({@code Prefer: wait}). */
         public Builder serverTimeout(Duration serverTimeout) {
             this.serverTimeout = serverTimeout;
             return this;
         }
 
+        /** Whether to ask for query statistics ({@code Prefer: include-statistics=true}). */
         public Builder includeStatistics(boolean includeStatistics) {
             this.includeStatistics = includeStatistics;
             return this;
         }
 
+        /** Whether to ask for render instructions ({@code Prefer: include-render=true}). */
         public Builder includeVisualization(boolean includeVisualization) {
             this.includeVisualization = includeVisualization;
             return this;
         }
 
+        /** @throws IllegalArgumentException when no query is set */
         public QueryRequest build() {
             return new QueryRequest(this);
         }

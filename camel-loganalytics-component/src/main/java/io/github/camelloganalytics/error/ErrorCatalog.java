@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every failure the component knows, as ONE table of data: which response (HTTP status, {@code error.code},
@@ -51,6 +53,8 @@ public final class ErrorCatalog {
         CONNECTION_FAILED,
         /** The configured credential gave no token. */
         TOKEN_UNAVAILABLE,
+        /** No connection to the Entra ID authority (or managed-identity endpoint) could be made. */
+        AUTHORITY_UNREACHABLE,
         /** Anything no other row matches. */
         UNMATCHED
     }
@@ -197,6 +201,12 @@ public final class ErrorCatalog {
                     "The token request is missing a required parameter or has an invalid one.",
                     "Check tenantId, clientId, authorityHost and scope; the error description names the "
                             + "parameter.", false),
+            row("token-unknown-tenant", 0, "invalid_request", "AADSTS90002", "invalid_request",
+                    AuthenticationException.class, AuthenticationException::new, "Tenant not found",
+                    "The tenant (tenantId) does not exist in the cloud asked, or has no active subscription "
+                            + "(AADSTS90002).",
+                    "Check tenantId (the directory id, or a verified domain) and that cloud or authorityHost "
+                            + "points at the cloud the tenant lives in.", false),
             row("token-invalid-scope", 0, null, null, "invalid_scope",
                     AuthenticationException.class, AuthenticationException::new, "Invalid scope",
                     "The scope asked for in the token request is not valid.",
@@ -259,6 +269,13 @@ public final class ErrorCatalog {
                     "The configured credential did not produce a token.",
                     "Check the credential options (credentialType and its options, or the tokenProvider bean); "
                             + "the cause says what failed.", false),
+            special("authority-unreachable", Trigger.AUTHORITY_UNREACHABLE, 0,
+                    AuthenticationException.class, AuthenticationException::new, "Authority unreachable",
+                    "No connection to the Entra ID authority (or the host's managed-identity endpoint) could be "
+                            + "made: refused, DNS, proxy or TLS failure.",
+                    "Check authorityHost (or cloud), the network path and proxy to it, and that "
+                            + "sslContextParameters trusts its certificate; for a managed identity, that the host "
+                            + "has one.", false),
             special("empty-response", Trigger.EMPTY_BODY, 200,
                     EmptyResponseException.class, EmptyResponseException::new, "Empty response",
                     "If you send a POST request that is missing either JSON body or the \"Content-Type: "
@@ -294,6 +311,8 @@ public final class ErrorCatalog {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final int MAX_CAUSE_MESSAGE = 300;
+
+    private static final Pattern AADSTS = Pattern.compile("AADSTS\\d{1,9}");
 
     private ErrorCatalog() {
     }
@@ -443,7 +462,9 @@ public final class ErrorCatalog {
             details.code(text(root, "code")).serviceMessage(text(root, "message"));
         }
         ErrorDetails built = details.build();
-        return match(status, built.getCode(), built.getInnerCode(), oauthError).create(built, null);
+        String innerCode = built.getInnerCode() == null && oauthError != null
+                ? firstAadsts(built.getServiceMessage()) : built.getInnerCode();
+        return match(status, built.getCode(), innerCode, oauthError).create(built, null);
     }
 
     /**
@@ -464,7 +485,33 @@ public final class ErrorCatalog {
                                                    String requestId, Throwable cause) {
         ErrorDetails details = ErrorDetails.builder().status(status).code(oauthError).serviceMessage(description)
                 .requestId(requestId).build();
-        return match(status, oauthError, null, oauthError).create(details, cause);
+        return match(status, oauthError, firstAadsts(description), oauthError).create(details, cause);
+    }
+
+    /**
+     * The first {@code AADSTSnnnn} code of a token endpoint's description: rows such as the unknown tenant's match
+     * on it within an OAuth {@code error}.
+     */
+    private static String firstAadsts(String description) {
+        if (description == null) {
+            return null;
+        }
+        Matcher m = AADSTS.matcher(description);
+        return m.find() ? m.group() : null;
+    }
+
+    /**
+     * The exception for an Entra ID authority (or managed-identity endpoint) that could not be reached.
+     *
+     * @param authority the authority URL or identity endpoint asked
+     * @param cause     the I/O failure underneath
+     * @return the exception (status 0, retryable), not thrown
+     */
+    public static AuthenticationException authorityUnreachable(String authority, Throwable cause) {
+        String message = authority + ": " + (cause == null ? "no connection" : cause.getClass().getSimpleName()
+                + (cause.getMessage() != null ? " " + firstLine(cause.getMessage()) : ""));
+        return (AuthenticationException) entryFor(Trigger.AUTHORITY_UNREACHABLE)
+                .create(ErrorDetails.withoutResponse(null, message), cause);
     }
 
     /** Fills the inner codes and the deepest message from {@code error} and its nested {@code innererror}s. */

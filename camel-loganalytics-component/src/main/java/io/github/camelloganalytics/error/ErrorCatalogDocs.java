@@ -61,6 +61,8 @@ public final class ErrorCatalogDocs {
                 return "none: no connection, or it broke";
             case TOKEN_UNAVAILABLE:
                 return "none: the credential gave no token";
+            case AUTHORITY_UNREACHABLE:
+                return "none: no connection to the authority";
             case UNMATCHED:
                 return "any other";
             default:
@@ -70,7 +72,7 @@ public final class ErrorCatalogDocs {
 
     private static String codes(ErrorCatalog.Entry e) {
         if (e.oauthError() != null) {
-            return "`error`: `" + e.oauthError() + "`";
+            return "`error`: `" + e.oauthError() + "`" + (e.innerCode() != null ? " / `" + e.innerCode() + "`" : "");
         }
         if (e.code() != null) {
             return "`" + e.code() + "`" + (e.innerCode() != null ? " / `" + e.innerCode() + "`" : "");

@@ -370,6 +370,8 @@ class ErrorCatalogTest {
         examples.put("token-unauthorized-client",
                 http(400, "{\"error\":\"unauthorized_client\",\"error_description\":\"x\"}"));
         examples.put("token-invalid-request", http(400, "{\"error\":\"invalid_request\",\"error_description\":\"x\"}"));
+        examples.put("token-unknown-tenant", http(400, "{\"error\":\"invalid_request\",\"error_description\":"
+                + "\"AADSTS90002: Tenant 'nope' not found.\",\"error_codes\":[90002]}"));
         examples.put("token-invalid-scope", http(400, "{\"error\":\"invalid_scope\",\"error_description\":\"x\"}"));
         examples.put("path-not-found", http(404, ErrorCatalogSpecTest.PATH_NOT_FOUND));
         examples.put("not-found", http(404, "<html>Not Found</html>"));
@@ -385,6 +387,8 @@ class ErrorCatalogTest {
                 REQUEST_ID, new java.net.ConnectException("Connection refused")));
         examples.put("token-unavailable", () -> ErrorCatalog.tokenUnavailable("https://api.loganalytics.io/.default",
                 new IllegalStateException("no credential")));
+        examples.put("authority-unreachable", () -> ErrorCatalog.authorityUnreachable(
+                "https://login.microsoftonline.com/tenant/", new java.net.ConnectException("Connection refused")));
         examples.put("empty-response", http(200, ""));
         examples.put("no-data", http(204, ""));
         examples.put("partial-result", () -> ErrorCatalog.partialResult(

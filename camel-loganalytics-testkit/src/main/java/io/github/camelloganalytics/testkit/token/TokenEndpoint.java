@@ -920,14 +920,19 @@ public final class TokenEndpoint implements AutoCloseable {
             throw new OAuthError(400, "invalid_grant", "AADSTS9002313: Invalid request. Request is malformed or "
                     + "invalid.", 9002313);
         }
-        if (grant.revoked().get() || !Instant.now().isBefore(grant.expiresAt())) {
+        if (!Instant.now().isBefore(grant.expiresAt())) {
             throw expiredGrant();
         }
         if (!grant.tenant().equalsIgnoreCase(tenant) || !grant.clientId().equalsIgnoreCase(clientId)) {
             throw new OAuthError(400, "invalid_grant", "AADSTS700005: Provided Authorization Code is intended to use "
                     + "against other tenant or application, thus rejected.", 700005);
         }
-        // Entra rotates: a new refresh token in each answer, the old one stays valid until it expires
+        // each answer carries a new refresh token and uses the old one up, so that a client replaying a stale
+        // refresh token meets the documented invalid_grant (AADSTS70002/70008); of two concurrent redemptions of
+        // one token, exactly one wins
+        if (!grant.revoked().compareAndSet(false, true)) {
+            throw expiredGrant();
+        }
         return delegatedResponse(grant.tenant(), grant.clientId(), grant.userObjectId(), scope);
     }
 

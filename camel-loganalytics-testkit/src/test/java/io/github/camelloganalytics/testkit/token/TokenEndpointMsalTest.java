@@ -200,6 +200,22 @@ class TokenEndpointMsalTest {
     }
 
     @Test
+    void reusedRefreshTokenIsInvalidGrant() throws Exception {
+        String refreshToken = endpoint.issueRefreshToken(TENANT, CLIENT, "aaaaaaaa-0000-0000-0000-000000000002");
+        ConfidentialClientApplication first = app(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET));
+        first.acquireToken(RefreshTokenParameters.builder(Set.of(LOG_ANALYTICS), refreshToken).build()).get();
+
+        // a second client replays the refresh token the first one already redeemed
+        ConfidentialClientApplication second = app(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET));
+        MsalInteractionRequiredException error = assertInstanceOf(MsalInteractionRequiredException.class,
+                failure(() -> second.acquireToken(RefreshTokenParameters.builder(Set.of(LOG_ANALYTICS), refreshToken)
+                        .build()).get()));
+        assertEquals("invalid_grant", error.errorCode());
+        assertTrue(error.getMessage().contains("AADSTS70002") && error.getMessage().contains("AADSTS70008"),
+                error.getMessage());
+    }
+
+    @Test
     void expiredRefreshTokenIsInvalidGrant() throws Exception {
         String refreshToken = endpoint.issueRefreshToken(TENANT, CLIENT, "aaaaaaaa-0000-0000-0000-000000000001");
         assertTrue(endpoint.expireRefreshToken(refreshToken));

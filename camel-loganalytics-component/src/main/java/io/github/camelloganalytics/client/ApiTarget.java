@@ -1,0 +1,206 @@
+package io.github.camelloganalytics.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.apache.hc.core5.net.URIBuilder;
+
+/**
+ * What a query is addressed to, through which of the service's doors: a workspace by id on the direct API
+ * ({@code /v1/workspaces/{id}/query}), a workspace through Azure Resource Manager
+ * ({@code /subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.OperationalInsights/workspaces/{name}/api/query}),
+ * or an Azure resource whose logs a workspace holds ({@code /v1{resourceId}/query}). The door decides the host, the
+ * path and the audience of the token, so they are derived here together and cannot disagree.
+ * <p>
+ * Immutable. Build with {@link #workspace(String)}, {@link #arm(String, String, String)} or
+ * {@link #resource(String)}.
+ */
+public final class ApiTarget {
+
+    /** The service's two front doors and the resource-centric form of the direct one. */
+    public enum Door {
+        /** The direct query API, by workspace id. */
+        DIRECT,
+        /** Azure Resource Manager, by subscription, resource group and workspace name. */
+        ARM,
+        /** The direct query API, by the id of an Azure resource whose logs a workspace holds. */
+        RESOURCE
+    }
+
+    private static final String RESOURCE_ID_PREFIX = "/subscriptions/";
+
+    private final Door door;
+    private final String workspaceId;
+    private final String subscriptionId;
+    private final String resourceGroup;
+    private final String workspaceName;
+    private final String resourceId;
+
+    private ApiTarget(Door door, String workspaceId, String subscriptionId, String resourceGroup, String workspaceName,
+                      String resourceId) {
+        this.door = door;
+        this.workspaceId = workspaceId;
+        this.subscriptionId = subscriptionId;
+        this.resourceGroup = resourceGroup;
+        this.workspaceName = workspaceName;
+        this.resourceId = resourceId;
+    }
+
+    /**
+     * A workspace on the direct API.
+     *
+     * @param  workspaceId              the workspace id (a GUID)
+     * @return                          the target
+     * @throws IllegalArgumentException when the id is blank
+     */
+    public static ApiTarget workspace(String workspaceId) {
+        return new ApiTarget(Door.DIRECT, requireText(workspaceId, "workspaceId"), null, null, null, null);
+    }
+
+    /**
+     * A workspace through Azure Resource Manager.
+     *
+     * @param  subscriptionId           the subscription the workspace lives in
+     * @param  resourceGroup            its resource group
+     * @param  workspaceName            its name (not its id)
+     * @return                          the target
+     * @throws IllegalArgumentException naming the blank parts
+     */
+    public static ApiTarget arm(String subscriptionId, String resourceGroup, String workspaceName) {
+        StringBuilder missing = new StringBuilder();
+        appendIfBlank(missing, subscriptionId, "subscriptionId");
+        appendIfBlank(missing, resourceGroup, "resourceGroup");
+        appendIfBlank(missing, workspaceName, "workspaceName");
+        if (missing.length() > 0) {
+            throw new IllegalArgumentException("The ARM target needs " + missing);
+        }
+        return new ApiTarget(Door.ARM, null, subscriptionId.trim(), resourceGroup.trim(), workspaceName.trim(), null);
+    }
+
+    /**
+     * An Azure resource, for a resource-centric query: it sees only the records of that resource, in whichever
+     * workspaces hold them. A workspace's own resource id reaches the whole workspace.
+     *
+     * @param  resourceId               the resource id, starting {@code /subscriptions/}
+     * @return                          the target
+     * @throws IllegalArgumentException when the id does not start {@code /subscriptions/}
+     */
+    public static ApiTarget resource(String resourceId) {
+        String id = requireText(resourceId, "resourceId");
+        if (!id.toLowerCase(Locale.ROOT).startsWith(RESOURCE_ID_PREFIX) || id.endsWith("/")
+                || id.contains("//")) {
+            throw new IllegalArgumentException("A resource id has the form /subscriptions/{subscription}/resourceGroups/"
+                                               + "{group}/providers/{provider}/{type}/{name}");
+        }
+        return new ApiTarget(Door.RESOURCE, null, null, null, null, id);
+    }
+
+    /** The door the query goes through. */
+    public Door getDoor() {
+        return door;
+    }
+
+    /** The workspace id of a {@link Door#DIRECT} target, else null. */
+    public String getWorkspaceId() {
+        return workspaceId;
+    }
+
+    /** The subscription of an {@link Door#ARM} target, else null. */
+    public String getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    /** The resource group of an {@link Door#ARM} target, else null. */
+    public String getResourceGroup() {
+        return resourceGroup;
+    }
+
+    /** The workspace name of an {@link Door#ARM} target, else null. */
+    public String getWorkspaceName() {
+        return workspaceName;
+    }
+
+    /** The resource id of a {@link Door#RESOURCE} target, else null. */
+    public String getResourceId() {
+        return resourceId;
+    }
+
+    /**
+     * The base URL of this target's door in a cloud: Resource Manager's host for {@link Door#ARM}, the query
+     * API's otherwise.
+     */
+    public String host(Cloud cloud) {
+        return door == Door.ARM ? cloud.armHost() : cloud.queryHost();
+    }
+
+    /** The OAuth 2.0 scope whose tokens this target's door accepts in a cloud. */
+    public String scope(Cloud cloud) {
+        return door == Door.ARM ? cloud.armScope() : cloud.directApiScope();
+    }
+
+    /**
+     * The query URL of this target under a base URL.
+     *
+     * @param  base          the door's base URL (the cloud's, or a host override)
+     * @param  armApiVersion the {@code api-version} Resource Manager is asked for; used by {@link Door#ARM} only
+     * @return               the URL, path segments encoded
+     */
+    public URI queryUri(URI base, String armApiVersion) {
+        try {
+            // segments go through the builder so that no id is spliced into the URL by hand
+            URIBuilder uri = new URIBuilder(base);
+            switch (door) {
+                case ARM -> uri.appendPathSegments("subscriptions", subscriptionId, "resourceGroups", resourceGroup,
+                        "providers", "Microsoft.OperationalInsights", "workspaces", workspaceName, "api", "query")
+                        .addParameter("api-version", armApiVersion);
+                case RESOURCE -> {
+                    uri.appendPathSegments("v1");
+                    for (String segment : resourceId.substring(1).split("/")) {
+                        uri.appendPathSegments(segment);
+                    }
+                    uri.appendPathSegments("query");
+                }
+                default -> uri.appendPathSegments("v1", "workspaces", workspaceId, "query");
+            }
+            return uri.build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Cannot build the query URL from " + base, e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ApiTarget t && door == t.door && Objects.equals(workspaceId, t.workspaceId)
+               && Objects.equals(subscriptionId, t.subscriptionId) && Objects.equals(resourceGroup, t.resourceGroup)
+               && Objects.equals(workspaceName, t.workspaceName) && Objects.equals(resourceId, t.resourceId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(door, workspaceId, subscriptionId, resourceGroup, workspaceName, resourceId);
+    }
+
+    @Override
+    public String toString() {
+        return switch (door) {
+            case ARM -> "ARM workspace " + subscriptionId + "/" + resourceGroup + "/" + workspaceName;
+            case RESOURCE -> "resource " + resourceId;
+            default -> "workspace " + workspaceId;
+        };
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value.trim();
+    }
+
+    private static void appendIfBlank(StringBuilder missing, String value, String name) {
+        if (value == null || value.isBlank()) {
+            missing.append(missing.length() > 0 ? ", " : "").append(name);
+        }
+    }
+}
