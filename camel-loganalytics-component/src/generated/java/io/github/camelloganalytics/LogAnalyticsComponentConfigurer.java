@@ -46,6 +46,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "batchparallelism":
         case "batchParallelism": getOrCreateConfiguration(target).setBatchParallelism(property(camelContext, int.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "certificatepassword":
         case "certificatePassword": getOrCreateConfiguration(target).setCertificatePassword(property(camelContext, java.lang.String.class, value)); return true;
         case "certificatepath":
@@ -71,8 +73,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeStatistics": getOrCreateConfiguration(target).setIncludeStatistics(property(camelContext, boolean.class, value)); return true;
         case "includevisualization":
         case "includeVisualization": getOrCreateConfiguration(target).setIncludeVisualization(property(camelContext, boolean.class, value)); return true;
+        case "incremental": getOrCreateConfiguration(target).setIncremental(property(camelContext, boolean.class, value)); return true;
+        case "ingestiondelay":
+        case "ingestionDelay": getOrCreateConfiguration(target).setIngestionDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value)); return true;
+        case "maxwindow":
+        case "maxWindow": getOrCreateConfiguration(target).setMaxWindow(property(camelContext, java.time.Duration.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
@@ -88,8 +96,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "servertimeout":
         case "serverTimeout": getOrCreateConfiguration(target).setServerTimeout(property(camelContext, java.time.Duration.class, value)); return true;
+        case "splitrows":
+        case "splitRows": getOrCreateConfiguration(target).setSplitRows(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startfrom":
+        case "startFrom": getOrCreateConfiguration(target).setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "subscriptionid":
         case "subscriptionId": getOrCreateConfiguration(target).setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "tenantid":
@@ -122,6 +136,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": return boolean.class;
         case "batchparallelism":
         case "batchParallelism": return int.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "certificatepassword":
         case "certificatePassword": return java.lang.String.class;
         case "certificatepath":
@@ -147,8 +163,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeStatistics": return boolean.class;
         case "includevisualization":
         case "includeVisualization": return boolean.class;
+        case "incremental": return boolean.class;
+        case "ingestiondelay":
+        case "ingestionDelay": return java.time.Duration.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookback": return java.time.Duration.class;
+        case "maxwindow":
+        case "maxWindow": return java.time.Duration.class;
         case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
@@ -164,8 +186,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "scope": return java.lang.String.class;
         case "servertimeout":
         case "serverTimeout": return java.time.Duration.class;
+        case "splitrows":
+        case "splitRows": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "subscriptionid":
         case "subscriptionId": return java.lang.String.class;
         case "tenantid":
@@ -199,6 +227,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "batchparallelism":
         case "batchParallelism": return getOrCreateConfiguration(target).getBatchParallelism();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "certificatepassword":
         case "certificatePassword": return getOrCreateConfiguration(target).getCertificatePassword();
         case "certificatepath":
@@ -224,8 +254,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "includeStatistics": return getOrCreateConfiguration(target).isIncludeStatistics();
         case "includevisualization":
         case "includeVisualization": return getOrCreateConfiguration(target).isIncludeVisualization();
+        case "incremental": return getOrCreateConfiguration(target).isIncremental();
+        case "ingestiondelay":
+        case "ingestionDelay": return getOrCreateConfiguration(target).getIngestionDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookback": return getOrCreateConfiguration(target).getLookback();
+        case "maxwindow":
+        case "maxWindow": return getOrCreateConfiguration(target).getMaxWindow();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
@@ -241,8 +277,14 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "scope": return getOrCreateConfiguration(target).getScope();
         case "servertimeout":
         case "serverTimeout": return getOrCreateConfiguration(target).getServerTimeout();
+        case "splitrows":
+        case "splitRows": return getOrCreateConfiguration(target).isSplitRows();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "startfrom":
+        case "startFrom": return getOrCreateConfiguration(target).getStartFrom();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "subscriptionid":
         case "subscriptionId": return getOrCreateConfiguration(target).getSubscriptionId();
         case "tenantid":
@@ -252,6 +294,15 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();
         case "workspacename":
         case "workspaceName": return getOrCreateConfiguration(target).getWorkspaceName();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -35,8 +35,16 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "armApiVersion": target.getConfiguration().setArmApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "authorityhost":
         case "authorityHost": target.getConfiguration().setAuthorityHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "batchparallelism":
         case "batchParallelism": target.getConfiguration().setBatchParallelism(property(camelContext, int.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "certificatepassword":
         case "certificatePassword": target.getConfiguration().setCertificatePassword(property(camelContext, java.lang.String.class, value)); return true;
         case "certificatepath":
@@ -50,10 +58,16 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "credentialtype":
         case "credentialType": target.getConfiguration().setCredentialType(property(camelContext, io.github.camelloganalytics.auth.CredentialType.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failonnodata":
         case "failOnNoData": target.getConfiguration().setFailOnNoData(property(camelContext, boolean.class, value)); return true;
         case "federatedtokenfile":
         case "federatedTokenFile": target.getConfiguration().setFederatedTokenFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "honorretryafter":
         case "honorRetryAfter": target.getConfiguration().setHonorRetryAfter(property(camelContext, boolean.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -61,32 +75,65 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "includeStatistics": target.getConfiguration().setIncludeStatistics(property(camelContext, boolean.class, value)); return true;
         case "includevisualization":
         case "includeVisualization": target.getConfiguration().setIncludeVisualization(property(camelContext, boolean.class, value)); return true;
+        case "incremental": target.getConfiguration().setIncremental(property(camelContext, boolean.class, value)); return true;
+        case "ingestiondelay":
+        case "ingestionDelay": target.getConfiguration().setIngestionDelay(property(camelContext, java.time.Duration.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value)); return true;
+        case "maxwindow":
+        case "maxWindow": target.getConfiguration().setMaxWindow(property(camelContext, java.time.Duration.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "resourcegroup":
         case "resourceGroup": target.getConfiguration().setResourceGroup(property(camelContext, java.lang.String.class, value)); return true;
         case "resourceid":
         case "resourceId": target.getConfiguration().setResourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "servertimeout":
         case "serverTimeout": target.getConfiguration().setServerTimeout(property(camelContext, java.time.Duration.class, value)); return true;
+        case "splitrows":
+        case "splitRows": target.getConfiguration().setSplitRows(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startfrom":
+        case "startFrom": target.getConfiguration().setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "subscriptionid":
         case "subscriptionId": target.getConfiguration().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "tenantid":
         case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timespan": target.getConfiguration().setTimespan(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": target.getConfiguration().setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "workspacename":
         case "workspaceName": target.getConfiguration().setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -108,8 +155,16 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "armApiVersion": return java.lang.String.class;
         case "authorityhost":
         case "authorityHost": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "batchparallelism":
         case "batchParallelism": return int.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "certificatepassword":
         case "certificatePassword": return java.lang.String.class;
         case "certificatepath":
@@ -123,10 +178,16 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "connectTimeout": return java.time.Duration.class;
         case "credentialtype":
         case "credentialType": return io.github.camelloganalytics.auth.CredentialType.class;
+        case "delay": return long.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failonnodata":
         case "failOnNoData": return boolean.class;
         case "federatedtokenfile":
         case "federatedTokenFile": return java.lang.String.class;
+        case "greedy": return boolean.class;
         case "honorretryafter":
         case "honorRetryAfter": return boolean.class;
         case "host": return java.lang.String.class;
@@ -134,32 +195,65 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "includeStatistics": return boolean.class;
         case "includevisualization":
         case "includeVisualization": return boolean.class;
+        case "incremental": return boolean.class;
+        case "ingestiondelay":
+        case "ingestionDelay": return java.time.Duration.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookback": return java.time.Duration.class;
+        case "maxwindow":
+        case "maxWindow": return java.time.Duration.class;
         case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "resourcegroup":
         case "resourceGroup": return java.lang.String.class;
         case "resourceid":
         case "resourceId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return java.time.Duration.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
         case "scope": return java.lang.String.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "servertimeout":
         case "serverTimeout": return java.time.Duration.class;
+        case "splitrows":
+        case "splitRows": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "subscriptionid":
         case "subscriptionId": return java.lang.String.class;
         case "tenantid":
         case "tenantId": return java.lang.String.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timespan": return java.lang.String.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "workspacename":
         case "workspaceName": return java.lang.String.class;
         default: return null;
@@ -182,8 +276,16 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "armApiVersion": return target.getConfiguration().getArmApiVersion();
         case "authorityhost":
         case "authorityHost": return target.getConfiguration().getAuthorityHost();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "batchparallelism":
         case "batchParallelism": return target.getConfiguration().getBatchParallelism();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "certificatepassword":
         case "certificatePassword": return target.getConfiguration().getCertificatePassword();
         case "certificatepath":
@@ -197,10 +299,16 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "credentialtype":
         case "credentialType": return target.getConfiguration().getCredentialType();
+        case "delay": return target.getDelay();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "failonnodata":
         case "failOnNoData": return target.getConfiguration().isFailOnNoData();
         case "federatedtokenfile":
         case "federatedTokenFile": return target.getConfiguration().getFederatedTokenFile();
+        case "greedy": return target.isGreedy();
         case "honorretryafter":
         case "honorRetryAfter": return target.getConfiguration().isHonorRetryAfter();
         case "host": return target.getConfiguration().getHost();
@@ -208,34 +316,78 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "includeStatistics": return target.getConfiguration().isIncludeStatistics();
         case "includevisualization":
         case "includeVisualization": return target.getConfiguration().isIncludeVisualization();
+        case "incremental": return target.getConfiguration().isIncremental();
+        case "ingestiondelay":
+        case "ingestionDelay": return target.getConfiguration().getIngestionDelay();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookback": return target.getConfiguration().getLookback();
+        case "maxwindow":
+        case "maxWindow": return target.getConfiguration().getMaxWindow();
         case "operation": return target.getConfiguration().getOperation();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getConfiguration().getQuery();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "resourcegroup":
         case "resourceGroup": return target.getConfiguration().getResourceGroup();
         case "resourceid":
         case "resourceId": return target.getConfiguration().getResourceId();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
         case "scope": return target.getConfiguration().getScope();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "servertimeout":
         case "serverTimeout": return target.getConfiguration().getServerTimeout();
+        case "splitrows":
+        case "splitRows": return target.getConfiguration().isSplitRows();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startfrom":
+        case "startFrom": return target.getConfiguration().getStartFrom();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "subscriptionid":
         case "subscriptionId": return target.getConfiguration().getSubscriptionId();
         case "tenantid":
         case "tenantId": return target.getConfiguration().getTenantId();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "timespan": return target.getConfiguration().getTimespan();
         case "tokenprovider":
         case "tokenProvider": return target.getConfiguration().getTokenProvider();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "workspacename":
         case "workspaceName": return target.getConfiguration().getWorkspaceName();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

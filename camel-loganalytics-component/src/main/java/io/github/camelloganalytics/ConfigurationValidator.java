@@ -46,6 +46,7 @@ final class ConfigurationValidator {
                 && (serverTimeout.toSeconds() < 1 || serverTimeout.toSeconds() > MAX_SERVER_TIMEOUT_SECONDS)) {
             throw invalid("serverTimeout", serverTimeout, "the service accepts 1 to 600 seconds");
         }
+        validateConsumer(config);
         requirePositive("connectTimeout", config.getConnectTimeout());
         requirePositive("responseTimeout", config.getResponseTimeout());
         if (config.getHost() != null) {
@@ -73,6 +74,25 @@ final class ConfigurationValidator {
         int parallelism = config.getBatchParallelism();
         if (parallelism < 1 || parallelism > MAX_BATCH_PARALLELISM) {
             throw invalid("batchParallelism", parallelism, "it must be 1 to " + MAX_BATCH_PARALLELISM);
+        }
+    }
+
+    private static void validateConsumer(LogAnalyticsConfiguration config) {
+        requirePositive("maxWindow", config.getMaxWindow());
+        requireNotNegative("ingestionDelay", config.getIngestionDelay());
+        requireNotNegative("lookback", config.getLookback());
+        if (config.getStartFrom() != null) {
+            try {
+                StartFrom.parse(config.getStartFrom());
+            } catch (IllegalArgumentException e) {
+                throw invalid("startFrom", config.getStartFrom(), e.getMessage());
+            }
+        }
+    }
+
+    private static void requireNotNegative(String option, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw invalid(option, value, "it must be zero or a positive duration such as 5m or PT5M");
         }
     }
 

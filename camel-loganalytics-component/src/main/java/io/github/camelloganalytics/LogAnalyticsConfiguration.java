@@ -7,6 +7,7 @@ import io.github.camelloganalytics.auth.TokenProvider;
 import io.github.camelloganalytics.client.Cloud;
 import io.github.camelloganalytics.client.ServiceEndpoints;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
@@ -99,6 +100,65 @@ public class LogAnalyticsConfiguration implements Cloneable {
      */
     @UriParam(defaultValue = "true")
     private boolean honorRetryAfter = true;
+
+    /**
+     * Delivers one exchange per row of the primary table instead of one per poll. Rows go from the response into
+     * the route while it is read, so the table is never held whole; the exchanges carry Camel's batch properties
+     * ({@code CamelBatchIndex}; {@code CamelBatchSize} and {@code CamelBatchComplete} on the last row of a poll or
+     * window, when the count is known).
+     */
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean splitRows;
+
+    /**
+     * Makes each poll query the next time window: from the stored watermark (or {@code startFrom}) up to now minus
+     * {@code ingestionDelay}, at most {@code maxWindow} long. The window is sent as the query's timespan, set in the
+     * headers {@code CamelLogAnalyticsWindowStart}/{@code CamelLogAnalyticsWindowEnd}, and prepended to the query as
+     * {@code let _windowStart = datetime(...); let _windowEnd = datetime(...);}. The watermark advances only when
+     * every exchange of the window completed.
+     */
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean incremental;
+
+    /**
+     * In incremental mode, how far behind now a window ends, so that records arriving late are in the workspace
+     * before their window is asked for. Records later than this are missed by a query on {@code TimeGenerated};
+     * a query on {@code ingestion_time()} does not miss them.
+     */
+    @UriParam(label = "consumer", defaultValue = "PT5M", javaType = "java.time.Duration")
+    private Duration ingestionDelay = Duration.ofMinutes(5);
+
+    /**
+     * Where the incremental consumer keeps its watermark (the end of the last completed window), read at every
+     * poll: a {@code FileStateRepository} survives restarts; {@code JdbcStateRepository} is shared by the nodes of
+     * a cluster. By default it is kept in memory and lost at restart.
+     */
+    @UriParam(label = "consumer")
+    private StateRepository<String, String> stateRepository;
+
+    /**
+     * In incremental mode, where the first window starts when no watermark is stored: an ISO 8601 instant
+     * ({@code 2024-01-01T00:00:00Z}) or a duration back from now ({@code P1D}). By default now minus the
+     * {@code timespan} option when that is a duration, else one hour back.
+     */
+    @UriParam(label = "consumer")
+    private String startFrom;
+
+    /**
+     * In incremental mode, the longest window one query asks for: after an outage the backlog is caught up window
+     * by window.
+     */
+    @UriParam(label = "consumer", defaultValue = "PT1H", javaType = "java.time.Duration")
+    private Duration maxWindow = Duration.ofHours(1);
+
+    /**
+     * In incremental mode, how far before the window's start the timespan sent to the service reaches. The service
+     * keeps only records whose {@code TimeGenerated} is inside the timespan, so a query that windows on
+     * {@code ingestion_time()} needs this to see records generated before their window; a query windowed on
+     * {@code TimeGenerated} needs none.
+     */
+    @UriParam(label = "consumer", defaultValue = "PT0S", javaType = "java.time.Duration")
+    private Duration lookback = Duration.ZERO;
 
     /**
      * The Azure cloud the workspace lives in: it sets the query API's and Resource Manager's hosts, the token
@@ -365,6 +425,62 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     public void setHonorRetryAfter(boolean honorRetryAfter) {
         this.honorRetryAfter = honorRetryAfter;
+    }
+
+    public boolean isSplitRows() {
+        return splitRows;
+    }
+
+    public void setSplitRows(boolean splitRows) {
+        this.splitRows = splitRows;
+    }
+
+    public boolean isIncremental() {
+        return incremental;
+    }
+
+    public void setIncremental(boolean incremental) {
+        this.incremental = incremental;
+    }
+
+    public Duration getIngestionDelay() {
+        return ingestionDelay;
+    }
+
+    public void setIngestionDelay(Duration ingestionDelay) {
+        this.ingestionDelay = ingestionDelay;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public Duration getMaxWindow() {
+        return maxWindow;
+    }
+
+    public void setMaxWindow(Duration maxWindow) {
+        this.maxWindow = maxWindow;
+    }
+
+    public Duration getLookback() {
+        return lookback;
+    }
+
+    public void setLookback(Duration lookback) {
+        this.lookback = lookback;
     }
 
     public Cloud getCloud() {

@@ -53,6 +53,16 @@ public final class LogAnalyticsConstants {
               javaType = "Integer")
     public static final String BATCH_FAILURES = HEADER_PREFIX + "BatchFailures";
 
+    // headers written by the incremental consumer
+    @Metadata(label = "consumer",
+              description = "The start of the time window the exchange's rows come from (inclusive), in incremental mode.",
+              javaType = "java.time.Instant")
+    public static final String WINDOW_START = HEADER_PREFIX + "WindowStart";
+    @Metadata(label = "consumer",
+              description = "The end of the time window the exchange's rows come from (exclusive), in incremental mode.",
+              javaType = "java.time.Instant")
+    public static final String WINDOW_END = HEADER_PREFIX + "WindowEnd";
+
     private LogAnalyticsConstants() {
     }
 }

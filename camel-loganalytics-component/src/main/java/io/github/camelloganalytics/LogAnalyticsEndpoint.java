@@ -1,5 +1,6 @@
 package io.github.camelloganalytics;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,15 +16,15 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * Runs KQL queries against the Azure Monitor Log Analytics query API and delivers the typed results.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "loganalytics", title = "Azure Monitor Log Analytics",
-             syntax = "loganalytics:workspaceId", producerOnly = true,
+             syntax = "loganalytics:workspaceId",
              category = { Category.CLOUD, Category.MONITORING }, headersClass = LogAnalyticsConstants.class)
-public class LogAnalyticsEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriParam
     private LogAnalyticsConfiguration configuration;
@@ -36,6 +37,7 @@ public class LogAnalyticsEndpoint extends DefaultEndpoint implements EndpointSer
     private LogAnalyticsClient client;
     private List<String> additionalWorkspaces = List.of();
     private ApiTarget target;
+    private Clock clock = Clock.systemUTC();
 
     LogAnalyticsEndpoint(String uri, LogAnalyticsComponent component, LogAnalyticsConfiguration configuration) {
         super(uri, component);
@@ -53,8 +55,23 @@ public class LogAnalyticsEndpoint extends DefaultEndpoint implements EndpointSer
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new IllegalStateException("loganalytics endpoints are producers: use them in to(...), not from(...)");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getQuery() == null || configuration.getQuery().isBlank()) {
+            throw new IllegalArgumentException("A loganalytics consumer needs the option query: from(...) has no"
+                                               + " message to take the query from");
+        }
+        LogAnalyticsConsumer consumer = new LogAnalyticsConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The consumer's time source; tests set a fixed one to make windows deterministic. */
+    Clock clock() {
+        return clock;
+    }
+
+    void setClock(Clock clock) {
+        this.clock = clock;
     }
 
     @Override

@@ -60,6 +60,17 @@ public final class ResultTable {
         };
     }
 
+    /**
+     * One row of this table's shape as a map from column name to value, in column order: a view over the array, for
+     * rows that are streamed rather than kept in the table.
+     *
+     * @param values the row's values in column order
+     * @return an unmodifiable map over {@code values}
+     */
+    public Map<String, Object> rowAsMap(Object[] values) {
+        return new RowMap(index, values);
+    }
+
     /** The rows as maps from column name to value, in column order. */
     public List<Map<String, Object>> toMaps() {
         return new AbstractList<>() {

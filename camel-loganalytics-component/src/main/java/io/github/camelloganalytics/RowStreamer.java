@@ -1,0 +1,84 @@
+package io.github.camelloganalytics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.github.camelloganalytics.result.Column;
+import io.github.camelloganalytics.result.ResultTable;
+import io.github.camelloganalytics.result.RowHandler;
+import org.apache.camel.Exchange;
+
+/**
+ * Turns the rows of the primary table into exchanges while the response is read, one at a time. It holds back the
+ * latest row until the next one arrives, so that the last row of a complete result can be marked
+ * {@code CamelBatchComplete}; a result that turns out to be cut short never gets that mark.
+ */
+final class RowStreamer implements RowHandler {
+
+    private final Supplier<Exchange> exchanges;
+    private final Consumer<Exchange> dispatcher;
+    private ResultTable shape;
+    private Exchange held;
+    private int index;
+
+    /**
+     * @param exchanges  makes an exchange with the poll's headers
+     * @param dispatcher hands an exchange to the route, synchronously
+     */
+    RowStreamer(Supplier<Exchange> exchanges, Consumer<Exchange> dispatcher) {
+        this.exchanges = exchanges;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public boolean startTable(int tableIndex, String name, List<Column> columns) {
+        if (tableIndex != 0) {
+            return false;
+        }
+        shape = new ResultTable(name, columns, List.of());
+        return true;
+    }
+
+    @Override
+    public void row(Object[] values) {
+        Map<String, Object> row = shape.rowAsMap(values);
+        Exchange exchange = exchanges.get();
+        exchange.getMessage().setBody(row);
+        exchange.setProperty(Exchange.BATCH_INDEX, index++);
+        exchange.setProperty(Exchange.BATCH_COMPLETE, false);
+        if (held != null) {
+            dispatcher.accept(held);
+        }
+        held = exchange;
+    }
+
+    /**
+     * The result was complete: the held-back row goes out as the last of the batch.
+     *
+     * @param  lastHeaders headers for the last exchange only (a partial error that was accepted), or an empty map
+     * @return             how many rows were delivered
+     */
+    int finish(Map<String, Object> lastHeaders) {
+        if (held != null) {
+            held.setProperty(Exchange.BATCH_SIZE, index);
+            held.setProperty(Exchange.BATCH_COMPLETE, true);
+            held.getMessage().getHeaders().putAll(lastHeaders);
+            Exchange last = held;
+            held = null;
+            dispatcher.accept(last);
+        }
+        return index;
+    }
+
+    /**
+     * The result was not complete: the held-back row is dropped, so no exchange says the batch is complete.
+     *
+     * @return how many rows had been delivered before
+     */
+    int abandon() {
+        held = null;
+        return Math.max(0, index - 1);
+    }
+}
