@@ -1,7 +1,5 @@
 package io.github.camelloganalytics;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -220,7 +218,7 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
         QueryRequest request = getEndpoint().queryRequest(template.getMessage());
         releaseExchange(template, false);
         RowStreamer streamer = new RowStreamer(() -> newExchange(window), exchange -> dispatch(exchange, commit));
-        QueryResponse<QueryResult> response = getEndpoint().client().query(request, body -> stream(body, streamer));
+        QueryResponse<QueryResult> response = getEndpoint().client().query(request, body -> READER.stream(body, streamer));
         if (response.isNoData()) {
             sealEmpty(commit);
             return 0;
@@ -244,16 +242,6 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
             commit.seal();
         }
         return delivered;
-    }
-
-    private static QueryResult stream(InputStream body, RowStreamer streamer) throws IOException {
-        try {
-            return READER.read(body, streamer);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Streaming rows into the route failed", e);
-        }
     }
 
     private Exchange newExchange(TimeWindow window) {

@@ -18,7 +18,6 @@ import io.github.camelloganalytics.error.LogAnalyticsException;
 import io.github.camelloganalytics.result.QueryResult;
 import io.github.camelloganalytics.result.ResultReader;
 import io.github.camelloganalytics.result.ResultTable;
-import io.github.camelloganalytics.result.RowHandler;
 import io.github.camelloganalytics.result.RowCollector;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -156,7 +155,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
             throws LogAnalyticsException {
         QueryResponse<RowsAnswer> response = getEndpoint().client().query(request, body -> {
             RowCollector rows = new RowCollector();
-            QueryResult result = stream(body, rows);
+            QueryResult result = READER.stream(body, rows);
             return new RowsAnswer(rows, result);
         });
         if (noData(response, message, config)) {
@@ -195,7 +194,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
         RowCollector rows = new RowCollector();
         QueryResult result;
         try (InputStream in = new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))) {
-            result = new RowsAnswer(rows, stream(in, rows)).withRows();
+            result = new RowsAnswer(rows, READER.stream(in, rows)).withRows();
         } catch (IOException e) {
             throw ErrorCatalog.malformed(200, response.getRequestId(), json, e);
         }
@@ -235,20 +234,6 @@ public class LogAnalyticsProducer extends DefaultProducer {
     private static void setIfPresent(Message message, String header, Map<String, Object> value) {
         if (value != null) {
             message.setHeader(header, value);
-        }
-    }
-
-    /**
-     * Streams the body's rows into a handler of ours. Our handlers throw nothing checked, so only the reader's own
-     * I/O failures come out.
-     */
-    private static QueryResult stream(InputStream body, RowHandler handler) throws IOException {
-        try {
-            return READER.read(body, handler);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("A row handler of the producer failed", e);
         }
     }
 

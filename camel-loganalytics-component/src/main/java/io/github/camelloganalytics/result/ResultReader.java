@@ -81,6 +81,27 @@ public final class ResultReader {
         return new Session(factory, handler).run(in);
     }
 
+    /**
+     * {@link #read(InputStream, RowHandler)} for handlers that throw no checked exception of their own, such as
+     * {@link RowCollector}: only the reading's own failures come out.
+     *
+     * @param in      the response body; read to the end of the JSON, not closed
+     * @param handler receives the tables and their rows
+     * @return as {@link #read(InputStream, RowHandler)}
+     * @throws MalformedResultException when the body is not of the documented shape
+     * @throws IOException              when reading the stream fails
+     * @throws IllegalStateException    when the handler throws a checked exception after all
+     */
+    public QueryResult stream(InputStream in, RowHandler handler) throws IOException {
+        try {
+            return read(in, handler);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The row handler failed", e);
+        }
+    }
+
     /** Carries a handler's own exception through the parsing code, so it is not mistaken for a parse failure. */
     private static final class HandlerFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
