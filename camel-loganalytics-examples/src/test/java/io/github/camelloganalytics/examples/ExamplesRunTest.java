@@ -1,11 +1,22 @@
 package io.github.camelloganalytics.examples;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelloganalytics.error.InvalidTokenAudienceException;
@@ -15,9 +26,11 @@ import io.github.camelloganalytics.testkit.Clients;
 import io.github.camelloganalytics.testkit.LogAnalyticsEmulator;
 import io.github.camelloganalytics.testkit.LogAnalyticsEmulatorExtension;
 import io.github.camelloganalytics.testkit.LoggedRequest;
+import io.github.camelloganalytics.testkit.data.Table;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -44,11 +57,64 @@ class ExamplesRunTest {
         emulator.faults().clear();
     }
 
-    private static Properties settings() {
+    @TempDir
+    Path output;
+
+    private Properties settings() throws IOException {
         Properties settings = new Properties();
         // a safety net only: the run stops as soon as every route has reported
         settings.setProperty("camel.main.duration-max-seconds", "30");
+        // a directory of its own for each run, so that the files a run wrote are the files it is asserted on
+        settings.setProperty(ExamplesApplication.EXPORT_DIR, Files.createTempDirectory(output, "run").toString());
         return settings;
+    }
+
+    private static Path exportDir(Properties settings) {
+        return Path.of(settings.getProperty(ExamplesApplication.EXPORT_DIR));
+    }
+
+    /**
+     * The CSV files the consumer example must write: the sample workspace's heartbeats of the last 50 minutes, one
+     * file per computer, each line {@code TimeGenerated,Computer,OSType,ComputerIP}, in time order. Read from the
+     * emulator's records, not from a query. The nearest records are minutes away from both ends of the window.
+     */
+    private static Map<String, List<String>> expectedExport() {
+        Table heartbeat = emulator.sampleWorkspace().table("Heartbeat").orElseThrow();
+        int time = heartbeat.columnIndex("TimeGenerated");
+        int computer = heartbeat.columnIndex("Computer");
+        int osType = heartbeat.columnIndex("OSType");
+        int ip = heartbeat.columnIndex("ComputerIP");
+        Instant from = Instant.now().minus(Duration.ofMinutes(50));
+        Map<String, List<String>> files = new TreeMap<>();
+        heartbeat.records().stream()
+                .filter(r -> ((Instant) r.value(time)).isAfter(from))
+                .sorted(Comparator.comparing(r -> (Instant) r.value(time)))
+                .forEach(r -> files.computeIfAbsent("heartbeats-" + r.value(computer) + ".csv", f -> new ArrayList<>())
+                        .add(OffsetDateTime.ofInstant((Instant) r.value(time), ZoneOffset.UTC) + "," + r.value(computer)
+                                + "," + r.value(osType) + "," + r.value(ip)));
+        return files;
+    }
+
+    private static Map<String, List<String>> writtenFiles(Path dir) throws IOException {
+        Map<String, List<String>> files = new TreeMap<>();
+        try (Stream<Path> listing = Files.list(dir)) {
+            for (Path file : listing.toList()) {
+                files.put(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    private static void assertExported(Outcome export, Path dir, String dsl) throws IOException {
+        Map<String, List<String>> expected = expectedExport();
+        assertEquals(4, expected.size(), "the sample's four computers");
+        assertEquals(16, expected.values().stream().mapToInt(List::size).sum(), "four heartbeats each");
+        assertNull(export.caught(), dsl);
+        assertEquals(expected, writtenFiles(dir), dsl);
+        Map<String, Integer> counted = new TreeMap<>();
+        expected.forEach((file, lines) -> counted.put(file, lines.size()));
+        assertEquals(counted, new TreeMap<>(export.files()), dsl);
+        assertEquals(16, export.rowsWritten(), dsl);
     }
 
     private static String queryOf(LoggedRequest request) {
@@ -66,12 +132,17 @@ class ExamplesRunTest {
     @ParameterizedTest
     @EnumSource(Dsl.class)
     void everyRouteGetsWhatItsExampleShows(Dsl dsl) throws Exception {
-        Summary summary = ExamplesApplication.run(ExampleTarget.emulator(emulator), dsl, settings());
+        Properties settings = settings();
+        Summary summary = ExamplesApplication.run(ExampleTarget.emulator(emulator), dsl, settings);
 
         assertTrue(summary.isComplete(), () -> "missing: " + summary.missing());
         assertTrue(summary.isSuccessful(), summary.render(dsl.name()));
-        assertEquals(List.of("bad-query", "query-heartbeats", "throttled", "wrong-audience"),
+        assertEquals(List.of("bad-query", "export-heartbeats", "query-heartbeats", "throttled", "wrong-audience"),
                 summary.outcomes().keySet().stream().sorted().toList());
+
+        assertExported(summary.outcome("export-heartbeats"), exportDir(settings), dsl.name());
+        // one poll, one query
+        assertEquals(List.of(200), requestsFor(ExportRoutes.EXPORT_QUERY).stream().map(LoggedRequest::status).toList());
 
         Outcome heartbeats = summary.outcome("query-heartbeats");
         assertNull(heartbeats.caught());
@@ -110,12 +181,14 @@ class ExamplesRunTest {
                 "camel.component.loganalytics.access-token", emulator.token()));
 
         for (Dsl dsl : Dsl.values()) {
-            Summary summary = ExamplesApplication.run(real, dsl, settings());
+            Properties settings = settings();
+            Summary summary = ExamplesApplication.run(real, dsl, settings);
 
             assertTrue(summary.isComplete(), () -> dsl + " missing: " + summary.missing());
             assertTrue(summary.isSuccessful(), summary.render(dsl.name()));
-            assertEquals(List.of("bad-query", "query-heartbeats"),
+            assertEquals(List.of("bad-query", "export-heartbeats", "query-heartbeats"),
                     summary.outcomes().keySet().stream().sorted().toList(), dsl.name());
+            assertExported(summary.outcome("export-heartbeats"), exportDir(settings), dsl.name());
         }
         assertTrue(requestsFor(ExampleTarget.THROTTLED_QUERY).isEmpty());
         assertTrue(requestsFor("Heartbeat | take 1").isEmpty());
@@ -136,7 +209,11 @@ class ExamplesRunTest {
             Outcome heartbeats = summary.outcome("query-heartbeats");
             assertTrue(heartbeats.failed(), dsl.name());
             assertInstanceOf(WorkspaceNotFoundException.class, heartbeats.caught(), dsl.name());
-            assertTrue(summary.render(dsl.name()).contains("2 of 2 routes reported, 2 FAILED"), summary.render(dsl.name()));
+            // the consumer's failed poll reaches the same handler, through bridgeErrorHandler
+            Outcome export = summary.outcome("export-heartbeats");
+            assertTrue(export.failed(), dsl.name());
+            assertInstanceOf(WorkspaceNotFoundException.class, export.caught(), dsl.name());
+            assertTrue(summary.render(dsl.name()).contains("3 of 3 routes reported, 3 FAILED"), summary.render(dsl.name()));
         }
     }
 
@@ -156,7 +233,7 @@ class ExamplesRunTest {
             System.setErr(err);
         }
         String text = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("4 of 4 routes reported"), text);
+        assertTrue(text.contains("5 of 5 routes reported"), text);
         assertFalse(text.contains(emulator.token()), "the direct API token was printed");
         // tokens minted for the same client and scope in the same second are the same JWT
         assertFalse(text.contains(armToken.substring(armToken.lastIndexOf('.') + 1)), "the ARM token was printed");
