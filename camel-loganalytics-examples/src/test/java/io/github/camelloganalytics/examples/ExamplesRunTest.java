@@ -2,16 +2,19 @@ package io.github.camelloganalytics.examples;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,6 +30,7 @@ import io.github.camelloganalytics.testkit.LogAnalyticsEmulator;
 import io.github.camelloganalytics.testkit.LogAnalyticsEmulatorExtension;
 import io.github.camelloganalytics.testkit.LoggedRequest;
 import io.github.camelloganalytics.testkit.data.Table;
+import io.github.camelloganalytics.testkit.token.RecordedTokenRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -195,6 +199,97 @@ class ExamplesRunTest {
     }
 
     @Test
+    void aWorkspaceWithTenantClientIdAndSecretGetsItsTokensFromTheTokenEndpoint() throws Exception {
+        // the settings a user gives for a real workspace, as application.properties or -D would give them
+        Properties given = new Properties();
+        given.setProperty(ExampleTarget.WORKSPACE_ID, LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID);
+        given.setProperty(ExampleTarget.TENANT_ID, LogAnalyticsEmulator.SAMPLE_TENANT_ID);
+        given.setProperty(ExampleTarget.CLIENT_ID, LogAnalyticsEmulator.SAMPLE_CLIENT_ID);
+        given.setProperty(ExampleTarget.CLIENT_SECRET, LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET);
+        ExampleTarget fromSettings = ExampleTarget.real(ExampleSettings.load(Map.of(), given)).orElseThrow();
+        // only the hosts differ from Azure's: the emulator's query API and authority, whose certificate is trusted
+        // through properties too, as a private CA would be
+        Map<String, String> properties = new LinkedHashMap<>(fromSettings.properties());
+        properties.put("camel.component.loganalytics.host", emulator.queryUrl());
+        properties.put("camel.component.loganalytics.authority-host", emulator.authorityUrl());
+        ExampleTarget target = new ExampleTarget(fromSettings.description(), false, properties);
+        Properties settings = settings();
+        trustTheTokenEndpoint(settings);
+        emulator.tokenEndpoint().clearTokenRequests();
+
+        String text = captureOutput(() -> {
+            Summary summary = ExamplesApplication.run(target, Dsl.JAVA, settings);
+            assertTrue(summary.isSuccessful(), summary.render("client secret"));
+            assertEquals(List.of("bad-query", "export-heartbeats", "query-heartbeats"),
+                    summary.outcomes().keySet().stream().sorted().toList());
+            assertEquals(4, summary.outcome("query-heartbeats").rows().size());
+            assertExported(summary.outcome("export-heartbeats"), exportDir(settings), "client secret");
+        });
+
+        List<RecordedTokenRequest> tokenRequests = emulator.tokenEndpoint().tokenRequests();
+        assertFalse(tokenRequests.isEmpty(), "no token was asked for");
+        for (RecordedTokenRequest request : tokenRequests) {
+            assertEquals(LogAnalyticsEmulator.SAMPLE_TENANT_ID, request.tenant());
+            assertEquals(LogAnalyticsEmulator.SAMPLE_CLIENT_ID, request.clientId());
+            assertEquals("client_credentials", request.grantType());
+            // MSAL4J adds the OpenID scopes to every request
+            assertTrue(List.of(request.scope().split(" ")).contains("https://api.loganalytics.io/.default"),
+                    request.scope());
+            assertEquals(200, request.status());
+        }
+        // every query was let in with the token so obtained; only the bad KQL was refused, for its syntax
+        assertEquals(List.of(200, 200, 400), emulator.requestLog().entries().stream()
+                .map(LoggedRequest::status).sorted().toList());
+        assertTrue(text.contains("with the client secret of application " + LogAnalyticsEmulator.SAMPLE_CLIENT_ID
+                + " in tenant " + LogAnalyticsEmulator.SAMPLE_TENANT_ID), text);
+        assertFalse(text.contains(LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET), "the client secret was printed");
+    }
+
+    /**
+     * Camel Main properties that trust the emulator's self-signed token endpoint: a PKCS#12 trust store holding its
+     * certificate, as an {@code SSLContextParameters} bean the component uses for the authority.
+     */
+    private void trustTheTokenEndpoint(Properties settings) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("emulator", emulator.tokenEndpoint().certificate());
+        Path file = output.resolve("emulator-trust.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, "changeit".toCharArray());
+        }
+        String bean = "camel.beans.emulatorTls";
+        settings.setProperty(bean, "#class:org.apache.camel.support.jsse.SSLContextParameters");
+        settings.setProperty(bean + ".trustManagers", "#class:org.apache.camel.support.jsse.TrustManagersParameters");
+        settings.setProperty(bean + ".trustManagers.keyStore", "#class:org.apache.camel.support.jsse.KeyStoreParameters");
+        settings.setProperty(bean + ".trustManagers.keyStore.resource", "file:" + file);
+        settings.setProperty(bean + ".trustManagers.keyStore.type", "PKCS12");
+        settings.setProperty(bean + ".trustManagers.keyStore.password", "changeit");
+        settings.setProperty("camel.component.loganalytics.ssl-context-parameters", "#bean:emulatorTls");
+    }
+
+    /** Runs the action with System.out and System.err captured; what they received. */
+    private static String captureOutput(ThrowingRunnable action) throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
+        try {
+            action.run();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            out.print(captured.toString(StandardCharsets.UTF_8));
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
     void aFailureNoExampleShowsIsReportedAndFailsTheRun() throws Exception {
         ExampleTarget unknownWorkspace = new ExampleTarget("an unknown workspace", false, Map.of(
                 ExampleTarget.WORKSPACE_ID, "0f9e8d7c-0000-4000-8000-00000000dead",
@@ -220,19 +315,8 @@ class ExamplesRunTest {
     @Test
     void theTokensNeverReachTheOutput() throws Exception {
         String armToken = emulator.clients().appToken(LogAnalyticsEmulator.SAMPLE_CLIENT_ID, Clients.ARM_SCOPE);
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            ExamplesApplication.run(ExampleTarget.emulator(emulator), Dsl.XML, settings());
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        String text = captured.toString(StandardCharsets.UTF_8);
+        Properties settings = settings();
+        String text = captureOutput(() -> ExamplesApplication.run(ExampleTarget.emulator(emulator), Dsl.XML, settings));
         assertTrue(text.contains("5 of 5 routes reported"), text);
         assertFalse(text.contains(emulator.token()), "the direct API token was printed");
         // tokens minted for the same client and scope in the same second are the same JWT
