@@ -29,6 +29,8 @@ import io.github.camelloganalytics.testkit.Clients;
 import io.github.camelloganalytics.testkit.LogAnalyticsEmulator;
 import io.github.camelloganalytics.testkit.LogAnalyticsEmulatorExtension;
 import io.github.camelloganalytics.testkit.LoggedRequest;
+import io.github.camelloganalytics.testkit.data.Column;
+import io.github.camelloganalytics.testkit.data.ColumnType;
 import io.github.camelloganalytics.testkit.data.Table;
 import io.github.camelloganalytics.testkit.token.RecordedTokenRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -287,6 +289,36 @@ class ExamplesRunTest {
 
     private interface ThrowingRunnable {
         void run() throws Exception;
+    }
+
+    @Test
+    void aPollWithoutRowsReportsTooSoThatTheRunEnds() throws Exception {
+        // a workspace whose Heartbeat table is empty: the service answers 204, the consumer has no row to deliver
+        String id = "0f9e8d7c-0000-4000-8000-0000000000e0";
+        emulator.workspace(id).createTable("Heartbeat", Column.of("TimeGenerated", ColumnType.DATETIME),
+                Column.of("Computer", ColumnType.STRING), Column.of("OSType", ColumnType.STRING),
+                Column.of("ComputerIP", ColumnType.STRING));
+        ExampleTarget empty = new ExampleTarget("an empty workspace", false, Map.of(
+                ExampleTarget.WORKSPACE_ID, id,
+                "camel.component.loganalytics.host", emulator.queryUrl(),
+                "camel.component.loganalytics.access-token", emulator.token()));
+        try {
+            for (Dsl dsl : Dsl.values()) {
+                Properties settings = settings();
+                Summary summary = ExamplesApplication.run(empty, dsl, settings);
+
+                assertTrue(summary.isComplete(), () -> dsl + " missing: " + summary.missing());
+                Outcome export = summary.outcome("export-heartbeats");
+                assertNull(export.caught(), dsl.name());
+                assertEquals(Map.of(), export.files(), dsl.name());
+                assertEquals("0 rows: []", export.describe(), dsl.name());
+                assertEquals(Map.of(), writtenFiles(exportDir(settings)), dsl.name());
+            }
+            assertEquals(List.of(204, 204, 204), requestsFor(ExportRoutes.EXPORT_QUERY).stream()
+                    .map(LoggedRequest::status).toList());
+        } finally {
+            emulator.removeWorkspace(id);
+        }
     }
 
     @Test
