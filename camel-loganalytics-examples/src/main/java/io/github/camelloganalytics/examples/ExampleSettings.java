@@ -8,8 +8,9 @@ import java.util.Properties;
 
 /**
  * The settings of a run, from lowest to highest precedence: {@code application.properties} on the classpath, the
- * environment variables {@value ExampleTarget#WORKSPACE_ENV} and {@value ExampleTarget#TOKEN_ENV}, and system
- * properties ({@code -Dloganalytics.workspaceId=...}, {@code -Dexamples.dsl=yaml}).
+ * environment variables {@value ExampleTarget#WORKSPACE_ENV}, {@value ExampleTarget#TOKEN_ENV} and the Azure SDK's
+ * {@value ExampleTarget#TENANT_ENV}, {@value ExampleTarget#CLIENT_ENV}, {@value ExampleTarget#SECRET_ENV}, and
+ * system properties ({@code -Dloganalytics.workspaceId=...}, {@code -Dexamples.dsl=yaml}).
  */
 public final class ExampleSettings {
 
@@ -33,6 +34,9 @@ public final class ExampleSettings {
         }
         copyIfSet(env.get(ExampleTarget.WORKSPACE_ENV), ExampleTarget.WORKSPACE_ID, settings);
         copyIfSet(env.get(ExampleTarget.TOKEN_ENV), ExampleTarget.ACCESS_TOKEN, settings);
+        copyIfSet(env.get(ExampleTarget.TENANT_ENV), ExampleTarget.TENANT_ID, settings);
+        copyIfSet(env.get(ExampleTarget.CLIENT_ENV), ExampleTarget.CLIENT_ID, settings);
+        copyIfSet(env.get(ExampleTarget.SECRET_ENV), ExampleTarget.CLIENT_SECRET, settings);
         system.stringPropertyNames().forEach(name -> settings.setProperty(name, system.getProperty(name)));
         return settings;
     }

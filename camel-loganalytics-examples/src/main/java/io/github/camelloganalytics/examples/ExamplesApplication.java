@@ -1,5 +1,8 @@
 package io.github.camelloganalytics.examples;
 
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,6 +24,10 @@ public final class ExamplesApplication {
 
     /** Loaded only against the emulator: they need a token for another API and a scripted 429. */
     private static final String EMULATOR_ONLY_ROUTES = "**/emulator-*";
+    /** The setting naming the directory the consumer example writes its files to. */
+    public static final String EXPORT_DIR = "examples.exportDir";
+    /** The setting naming the directory under which each run gets its own export directory. */
+    public static final String OUTPUT_DIR = "examples.outputDir";
 
     private ExamplesApplication() {
     }
@@ -57,10 +64,13 @@ public final class ExamplesApplication {
         Properties properties = new Properties();
         properties.putAll(settings);
         properties.putAll(target.properties());
+        Path exportDir = exportDir(properties, dsl);
+        properties.setProperty(EXPORT_DIR, exportDir.toString());
         main.setOverrideProperties(properties);
         if (dsl == Dsl.JAVA) {
             main.configure().addRoutesBuilder(new ErrorHandlers());
             main.configure().addRoutesBuilder(new QueryRoutes());
+            main.configure().addRoutesBuilder(new ExportRoutes());
             if (target.emulated()) {
                 main.configure().addRoutesBuilder(new EmulatorFaultRoutes());
             }
@@ -83,6 +93,24 @@ public final class ExamplesApplication {
                 + properties.getProperty("camel.main.duration-max-seconds", "(no limit)") + " seconds");
         main.run();
         System.out.print(summary.render(heading));
+        Outcome export = summary.outcome(ExportRoutes.ROUTE_ID);
+        if (export != null && !export.files().isEmpty()) {
+            System.out.println(ExportRoutes.ROUTE_ID + " wrote its files to " + exportDir);
+        }
         return summary;
+    }
+
+    /**
+     * Where the consumer example writes: {@value #EXPORT_DIR} when set, else a new directory per run under
+     * {@value #OUTPUT_DIR}, so that a run never appends to the files of an earlier one.
+     */
+    static Path exportDir(Properties properties, Dsl dsl) {
+        String set = properties.getProperty(EXPORT_DIR, "").trim();
+        if (!set.isEmpty()) {
+            return Path.of(set).toAbsolutePath();
+        }
+        String run = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").format(LocalDateTime.now());
+        return Path.of(properties.getProperty(OUTPUT_DIR, "target/examples-output").trim())
+                .resolve(dsl.name().toLowerCase(Locale.ROOT) + "-" + run).toAbsolutePath();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelloganalytics.examples;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,7 +15,8 @@ import org.apache.camel.Exchange;
 /**
  * Collects what each example route got, and tells the application when every route has reported so that it stops
  * without waiting for its time limit. Bound in the registry as {@value #BEAN_NAME}; every route, in every DSL, ends
- * with {@code to("bean:summary?method=rows")}, and each {@code onException} that handles a failure with
+ * with {@code to("bean:summary?method=rows")} (or, when it writes rows to files, each row's exchange with
+ * {@code to("bean:summary?method=written")}), and each {@code onException} that handles a failure with
  * {@code to("bean:summary?method=caught")}.
  */
 public final class Summary {
@@ -24,6 +26,8 @@ public final class Summary {
 
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
     private final Set<String> expected = new LinkedHashSet<>();
+    /** Files being written, per route, until the route's last row: file name to rows. */
+    private final Map<String, Map<String, Integer>> writing = new LinkedHashMap<>();
     private final Runnable whenComplete;
     private boolean expecting;
     private boolean completed;
@@ -44,7 +48,34 @@ public final class Summary {
         Object body = exchange.getMessage().getBody();
         List<Map<String, Object>> rows = body instanceof List<?> list
                 ? List.copyOf((List<Map<String, Object>>) list) : List.of();
-        report(new Outcome(exchange.getFromRouteId(), rows, null, redeliveries(exchange), false));
+        report(new Outcome(exchange.getFromRouteId(), rows, Map.of(), null, redeliveries(exchange), false));
+    }
+
+    /**
+     * Counts a row a route wrote to a file ({@code bean:summary?method=written}, after the file producer, once per
+     * row): the file is the one the producer names in {@value Exchange#FILE_NAME_PRODUCED}. The route reports on its
+     * poll's last row ({@value Exchange#BATCH_COMPLETE}), or on the empty message of a poll that found no rows (no
+     * file written).
+     */
+    public void written(Exchange exchange) {
+        String routeId = exchange.getFromRouteId();
+        String produced = exchange.getMessage().getHeader(Exchange.FILE_NAME_PRODUCED, String.class);
+        boolean last = produced == null || exchange.getProperty(Exchange.BATCH_COMPLETE, false, Boolean.class);
+        Outcome outcome = null;
+        synchronized (this) {
+            Map<String, Integer> files = writing.computeIfAbsent(routeId, id -> new LinkedHashMap<>());
+            if (produced != null) {
+                files.merge(Path.of(produced).getFileName().toString(), 1, Integer::sum);
+            }
+            if (last) {
+                writing.remove(routeId);
+                outcome = new Outcome(routeId, List.of(), Collections.unmodifiableMap(files), null,
+                        redeliveries(exchange), false);
+            }
+        }
+        if (outcome != null) {
+            report(outcome);
+        }
     }
 
     /**
@@ -66,7 +97,7 @@ public final class Summary {
 
     private static Outcome caughtOutcome(Exchange exchange, boolean failed) {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        return new Outcome(exchange.getFromRouteId(), List.of(), caught, redeliveries(exchange), failed);
+        return new Outcome(exchange.getFromRouteId(), List.of(), Map.of(), caught, redeliveries(exchange), failed);
     }
 
     private static int redeliveries(Exchange exchange) {
