@@ -11,6 +11,7 @@ import io.github.camelloganalytics.client.ServiceEndpoints;
 import org.apache.camel.Category;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
@@ -192,6 +193,11 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
         WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
                 "producers", WritableHealthCheckRepository.class);
         if (repository != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry.getRepository(repository.getId()).isEmpty()) {
+                // the helper resolves the repository without registering it where Camel looks (Spring Boot's case)
+                registry.register(repository);
+            }
             healthCheck = new LogAnalyticsHealthCheck(this,
                     "producer:" + URISupport.sanitizeUri(getEndpointBaseUri()));
             repository.addHealthCheck(healthCheck);
