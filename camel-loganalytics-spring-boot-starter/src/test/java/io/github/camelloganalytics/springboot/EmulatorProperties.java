@@ -15,8 +15,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * One emulator for the test JVM, and the settings an operator would give an application on it: the endpoints'
- * hosts as properties, the client secret as the environment variable {@code CAMEL_COMPONENT_LOGANALYTICS_CLIENT_SECRET}
- * (bound by Spring's own system-environment source, as on a real host, since a running JVM cannot change its own
+ * hosts as properties and, with {@link SecretInEnvironment}, the client secret as an environment variable (bound by
+ * Spring's own system-environment source, as on a real host, since a running JVM cannot change its own
  * environment).
  */
 final class EmulatorProperties implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -32,9 +32,20 @@ final class EmulatorProperties implements ApplicationContextInitializer<Configur
                 "emulator.tenant-id", LogAnalyticsEmulator.SAMPLE_TENANT_ID,
                 "emulator.client-id", LogAnalyticsEmulator.SAMPLE_CLIENT_ID,
                 "emulator.workspace-id", LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID)));
-        sources.addAfter(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource("emulator-environment",
-                        Map.of("CAMEL_COMPONENT_LOGANALYTICS_CLIENT_SECRET", LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET)));
+    }
+
+    /**
+     * The client secret as the environment variable {@code CAMEL_COMPONENT_LOGANALYTICS_CLIENT_SECRET}, in a source
+     * of Spring's own system-environment kind, placed where the real environment is.
+     */
+    static final class SecretInEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addAfter(
+                    StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+                    new SystemEnvironmentPropertySource("emulator-environment", Map.of(
+                            "CAMEL_COMPONENT_LOGANALYTICS_CLIENT_SECRET", LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET)));
+        }
     }
 
     /** Trust for the emulator's self-signed token endpoint, as an application would trust a private CA. */

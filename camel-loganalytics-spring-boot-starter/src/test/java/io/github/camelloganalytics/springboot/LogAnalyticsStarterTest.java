@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = "camel.component.loganalytics.health-check-interval=0s")
-@ContextConfiguration(initializers = EmulatorProperties.class)
+@ContextConfiguration(initializers = { EmulatorProperties.class, EmulatorProperties.SecretInEnvironment.class })
 @ExtendWith(OutputCaptureExtension.class)
 class LogAnalyticsStarterTest {
 
@@ -46,6 +46,8 @@ class LogAnalyticsStarterTest {
     ProducerTemplate template;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.apache.camel.CamelContext camelContext;
 
     @AfterEach
     void clearFaults() {
@@ -94,7 +96,8 @@ class LogAnalyticsStarterTest {
     void jmxShowsOptionsWithSecretsMaskedAndCountsQueriesRowsAndErrors() throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName endpoint = server.queryNames(new ObjectName("org.apache.camel:type=endpoints,*"), null).stream()
-                .filter(name -> name.getKeyProperty("name").contains("loganalytics")
+                .filter(name -> name.getKeyProperty("context").equals(camelContext.getManagementName())
+                                && name.getKeyProperty("name").contains("loganalytics")
                                 && name.getKeyProperty("name").contains("take"))
                 .findFirst().orElseThrow();
         long queries = (Long) server.getAttribute(endpoint, "QueryCount");
@@ -116,7 +119,8 @@ class LogAnalyticsStarterTest {
         assertTrue(options.contains("tenantId=" + LogAnalyticsEmulator.SAMPLE_TENANT_ID), options);
 
         // no attribute of any Camel MBean shows the secret
-        for (ObjectName name : server.queryNames(new ObjectName("org.apache.camel:*"), null)) {
+        for (ObjectName name : server.queryNames(new ObjectName("org.apache.camel:context="
+                                                                + camelContext.getManagementName() + ",*"), null)) {
             for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
                 Object value;
                 try {
