@@ -1,9 +1,12 @@
 package io.github.camelloganalytics.springboot;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -13,8 +16,18 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class SampleApplication {
 
+    /**
+     * Runs the application against an embedded emulator, as its test does: both routes once, their rows printed,
+     * then {@code /actuator/health} served until the process is stopped.
+     */
     public static void main(String[] args) {
-        SpringApplication.run(SampleApplication.class, args);
+        ConfigurableApplicationContext application = new SpringApplicationBuilder(SampleApplication.class)
+                .initializers(new EmulatorProperties(), new EmulatorProperties.SecretInEnvironment()).run(args);
+        ProducerTemplate template = application.getBean(CamelContext.class).createProducerTemplate();
+        System.out.println("Java route, Heartbeat | take 3: " + template.requestBody("direct:heartbeats", (Object) null));
+        System.out.println("YAML route, Heartbeat | count: " + template.requestBody("direct:heartbeat-count", (Object) null));
+        System.out.println("health: http://localhost:" + application.getEnvironment().getProperty("local.server.port")
+                           + "/actuator/health");
     }
 
     /** The Java DSL route: the three latest heartbeats of the workspace. */
