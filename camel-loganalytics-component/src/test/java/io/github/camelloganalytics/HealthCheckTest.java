@@ -27,6 +27,8 @@ class HealthCheckTest extends EmulatorTestSupport {
             {"error":{"message":"The provided credentials have insufficient access to perform the requested \
             operation","code":"InsufficientAccessError"}}""";
 
+    static final String OTHER_WORKSPACE = "00000000-0000-4000-8000-000000000001";
+
     final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
 
     @Override
@@ -85,6 +87,32 @@ class HealthCheckTest extends EmulatorTestSupport {
 
         clock.advance(Duration.ofSeconds(30));
         assertEquals(HealthCheck.State.UP, readiness(id).getState(), "the fault was used up: the service answers");
+    }
+
+    @Test
+    void downWhenNoTokenCanBeHadAndNothingIsSent() throws Exception {
+        context.getRegistry().bind("unreachable", (io.github.camelloganalytics.auth.TokenProvider) scope -> {
+            throw new java.net.ConnectException("Connection refused: the token endpoint");
+        });
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:noToken").to(uri(OTHER_WORKSPACE, "tokenProvider=#unreachable&query=x"));
+            }
+        });
+        HealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(context, "producers",
+                HealthCheckRepository.class);
+        producers.setEnabled(true);
+        HealthCheck check = producers.stream()
+                .filter(c -> c.getId().equals("producer:loganalytics://" + OTHER_WORKSPACE)).findFirst().orElseThrow();
+        HealthCheck.Result result = check.call();
+
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        String message = result.getMessage().orElseThrow();
+        assertTrue(message.contains("No token for scope https://api.loganalytics.io/.default (ConnectException)")
+                   && message.contains("Fix: "), message);
+        assertTrue(result.getError().orElseThrow() instanceof io.github.camelloganalytics.error.AuthenticationException);
+        assertEquals(0, probesSent());
     }
 
     @Test

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With no credential in the properties, the application's one {@link TokenProvider} bean is the component's
- * credential; and a property {@code #beanName} names a bean for an option that takes one.
+ * credential, its one {@code SSLContextParameters} bean the TLS settings; and a property {@code #beanName} names a
+ * bean for an option that takes one.
  */
 @SpringBootTest(classes = { SampleApplication.class, TokenProviderBeanTest.Tokens.class },
                 properties = "camel.component.loganalytics.state-repository=#watermarks")
@@ -55,6 +56,8 @@ class TokenProviderBeanTest {
     TokenProvider emulatorTokens;
     @Autowired
     org.apache.camel.support.processor.state.MemoryStateRepository watermarks;
+    @Autowired
+    org.apache.camel.support.jsse.SSLContextParameters emulatorTrust;
 
     @Test
     void theTokenProviderBeanIsTheCredentialAndBeanReferencesResolve() {
@@ -64,6 +67,7 @@ class TokenProviderBeanTest {
         LogAnalyticsComponent component = camelContext.getComponent("loganalytics", LogAnalyticsComponent.class);
         assertSame(emulatorTokens, component.getConfiguration().getTokenProvider());
         assertSame(watermarks, component.getConfiguration().getStateRepository());
+        assertSame(emulatorTrust, component.getConfiguration().getSslContextParameters());
         assertTrue(EMULATOR.requestLog().entries().stream().noneMatch(r -> r.status() == 401 || r.status() == 403));
     }
 }
