@@ -66,6 +66,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "failOnNoData": getOrCreateConfiguration(target).setFailOnNoData(property(camelContext, boolean.class, value)); return true;
         case "federatedtokenfile":
         case "federatedTokenFile": getOrCreateConfiguration(target).setFederatedTokenFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "honorretryafter":
         case "honorRetryAfter": getOrCreateConfiguration(target).setHonorRetryAfter(property(camelContext, boolean.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -156,6 +158,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "failOnNoData": return boolean.class;
         case "federatedtokenfile":
         case "federatedTokenFile": return java.lang.String.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return java.time.Duration.class;
         case "honorretryafter":
         case "honorRetryAfter": return boolean.class;
         case "host": return java.lang.String.class;
@@ -247,6 +251,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "failOnNoData": return getOrCreateConfiguration(target).isFailOnNoData();
         case "federatedtokenfile":
         case "federatedTokenFile": return getOrCreateConfiguration(target).getFederatedTokenFile();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
         case "honorretryafter":
         case "honorRetryAfter": return getOrCreateConfiguration(target).isHonorRetryAfter();
         case "host": return getOrCreateConfiguration(target).getHost();

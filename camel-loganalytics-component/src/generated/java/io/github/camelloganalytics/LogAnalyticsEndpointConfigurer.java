@@ -68,6 +68,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "federatedtokenfile":
         case "federatedTokenFile": target.getConfiguration().setFederatedTokenFile(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "honorretryafter":
         case "honorRetryAfter": target.getConfiguration().setHonorRetryAfter(property(camelContext, boolean.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -188,6 +190,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "federatedtokenfile":
         case "federatedTokenFile": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return java.time.Duration.class;
         case "honorretryafter":
         case "honorRetryAfter": return boolean.class;
         case "host": return java.lang.String.class;
@@ -309,6 +313,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "federatedtokenfile":
         case "federatedTokenFile": return target.getConfiguration().getFederatedTokenFile();
         case "greedy": return target.isGreedy();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
         case "honorretryafter":
         case "honorRetryAfter": return target.getConfiguration().isHonorRetryAfter();
         case "host": return target.getConfiguration().getHost();

@@ -23,7 +23,7 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(64);
         props.add("accessToken");
         props.add("additionalWorkspaces");
         props.add("allowPartialErrors");
@@ -48,6 +48,7 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
         props.add("failOnNoData");
         props.add("federatedTokenFile");
         props.add("greedy");
+        props.add("healthCheckInterval");
         props.add("honorRetryAfter");
         props.add("host");
         props.add("includeStatistics");

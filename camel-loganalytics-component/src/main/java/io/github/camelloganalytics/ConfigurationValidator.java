@@ -49,6 +49,7 @@ final class ConfigurationValidator {
         validateConsumer(config);
         requirePositive("connectTimeout", config.getConnectTimeout());
         requirePositive("responseTimeout", config.getResponseTimeout());
+        requireNotNegative("healthCheckInterval", config.getHealthCheckInterval());
         if (config.getHost() != null) {
             validateHost(config.getHost());
         }

@@ -339,6 +339,15 @@ public class LogAnalyticsConfiguration implements Cloneable {
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
 
+    /**
+     * How long the component's readiness health check reuses its last answer before it obtains a token and runs
+     * {@code print 1} again, so that frequent probes do not each query the service. {@code 0s} checks at every
+     * probe. The check is registered in Camel's producers health-check repository
+     * ({@code camel.health.producersEnabled=true}).
+     */
+    @UriParam(label = "health", defaultValue = "30s", javaType = "java.time.Duration")
+    private Duration healthCheckInterval = Duration.ofSeconds(30);
+
     public String getWorkspaceId() {
         return workspaceId;
     }
@@ -681,6 +690,14 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public Duration getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(Duration healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 
     /** A copy for one endpoint, so that its options do not change the component's. */

@@ -218,7 +218,16 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
         QueryRequest request = getEndpoint().queryRequest(template.getMessage());
         releaseExchange(template, false);
         RowStreamer streamer = new RowStreamer(() -> newExchange(window), exchange -> dispatch(exchange, commit));
-        QueryResponse<QueryResult> response = getEndpoint().client().query(request, body -> READER.stream(body, streamer));
+        long started = QueryMetrics.start();
+        QueryResponse<QueryResult> response;
+        try {
+            response = getEndpoint().client().query(request, body -> READER.stream(body, streamer));
+        } catch (LogAnalyticsException e) {
+            getEndpoint().metrics().failed(request.getTarget(), e, started);
+            throw e;
+        }
+        getEndpoint().metrics().succeeded(request.getTarget(), response.isNoData() ? 0 : streamer.streamed(),
+                response.getRequestId(), started);
         if (response.isNoData()) {
             sealEmpty(commit);
             return 0;

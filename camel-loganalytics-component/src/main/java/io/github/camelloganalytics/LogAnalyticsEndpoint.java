@@ -9,6 +9,12 @@ import io.github.camelloganalytics.client.LogAnalyticsClient;
 import io.github.camelloganalytics.client.QueryRequest;
 import io.github.camelloganalytics.client.ServiceEndpoints;
 import org.apache.camel.Category;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Consumer;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -17,6 +23,7 @@ import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.URISupport;
 
 /**
  * Runs KQL queries against the Azure Monitor Log Analytics query API and delivers the typed results.
@@ -24,6 +31,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "loganalytics", title = "Azure Monitor Log Analytics",
              syntax = "loganalytics:workspaceId",
              category = { Category.CLOUD, Category.MONITORING }, headersClass = LogAnalyticsConstants.class)
+@ManagedResource(description = "Managed Log Analytics endpoint")
 public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriParam
@@ -38,6 +46,9 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
     private List<String> additionalWorkspaces = List.of();
     private ApiTarget target;
     private Clock clock = Clock.systemUTC();
+    private final QueryMetrics metrics = new QueryMetrics();
+    private WritableHealthCheckRepository healthCheckRepository;
+    private LogAnalyticsHealthCheck healthCheck;
 
     LogAnalyticsEndpoint(String uri, LogAnalyticsComponent component, LogAnalyticsConfiguration configuration) {
         super(uri, component);
@@ -65,7 +76,7 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
         return consumer;
     }
 
-    /** The consumer's time source; tests set a fixed one to make windows deterministic. */
+    /** The consumer's and the health check's time source; tests set a fixed one to make them deterministic. */
     Clock clock() {
         return clock;
     }
@@ -86,6 +97,7 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
                 getComponent().tokenProvider(configuration),
                 configuration.getResponseTimeout());
         additionalWorkspaces = parseAdditionalWorkspaces();
+        registerHealthCheck();
     }
 
     LogAnalyticsClient client() {
@@ -163,5 +175,88 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
     /** The endpoint's options. */
     public void setConfiguration(LogAnalyticsConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    QueryMetrics metrics() {
+        return metrics;
+    }
+
+    ApiTarget apiTarget() {
+        return target;
+    }
+
+    /**
+     * Registers the readiness check where Camel keeps producers' checks; without camel-health or with that repository
+     * switched off there is nowhere to register, and nothing is checked.
+     */
+    private void registerHealthCheck() {
+        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (repository != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry.getRepository(repository.getId()).isEmpty()) {
+                // the helper resolves the repository without registering it where Camel looks (Spring Boot's case)
+                registry.register(repository);
+            }
+            healthCheck = new LogAnalyticsHealthCheck(this,
+                    "producer:" + URISupport.sanitizeUri(getEndpointBaseUri()));
+            repository.addHealthCheck(healthCheck);
+            healthCheckRepository = repository;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheckRepository = null;
+            healthCheck = null;
+        }
+        super.doStop();
+    }
+
+    /** @return the target the endpoint's queries go to, unless a message names another */
+    @ManagedAttribute(description = "The workspace or resource queried")
+    public String getTarget() {
+        return target != null ? target.toString() : "none (each message names its workspace)";
+    }
+
+    /**
+     * @return every option that has a value, as {@code name=value}, with secrets masked and beans shown by their
+     *         class
+     */
+    @ManagedAttribute(description = "The endpoint's options, secrets masked")
+    public String getOptions() {
+        return EndpointOptions.describe(this).toString();
+    }
+
+    /** @return the queries run, answered or failed */
+    @ManagedAttribute(description = "Queries run, answered or failed")
+    public long getQueryCount() {
+        return metrics.queries();
+    }
+
+    /** @return the rows of the primary tables answered */
+    @ManagedAttribute(description = "Rows of the primary tables answered")
+    public long getRowCount() {
+        return metrics.rows();
+    }
+
+    /** @return the queries that failed */
+    @ManagedAttribute(description = "Queries that failed")
+    public long getErrorCount() {
+        return metrics.errors();
+    }
+
+    /** @return failed queries per exception class, as {@code {ThrottledException=2, ...}} */
+    @ManagedAttribute(description = "Failed queries per exception class")
+    public String getErrorsByException() {
+        return metrics.errorsByClass().toString();
+    }
+
+    /** Starts the query, row and error counters again from zero. */
+    @ManagedOperation(description = "Reset the query, row and error counters")
+    public void resetStatistics() {
+        metrics.reset();
     }
 }

@@ -81,11 +81,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
         }
         QueryRequest request = getEndpoint().queryRequest(message);
         try {
-            switch (config.getOutputFormat()) {
-                case JSON -> deliverJson(request, message, config);
-                case TABLES -> deliverTables(request, message, config);
-                default -> deliverRows(request, message, config);
-            }
+            deliver(request, message, config);
         } catch (LogAnalyticsException e) {
             if (config.isHonorRetryAfter() && e.isRetryable() && e.getRetryAfter() != null) {
                 message.setHeader(Exchange.REDELIVERY_DELAY, e.getRetryAfter().toMillis());
@@ -105,11 +101,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
         CamelContext context = getEndpoint().getCamelContext();
         List<Object> outcomes = batch.run(requests, request -> {
             Message item = new DefaultMessage(context);
-            switch (config.getOutputFormat()) {
-                case JSON -> deliverJson(request, item, config);
-                case TABLES -> deliverTables(request, item, config);
-                default -> deliverRows(request, item, config);
-            }
+            deliver(request, item, config);
             return item.getBody();
         });
         int failures = (int) outcomes.stream().filter(LogAnalyticsException.class::isInstance).count();
@@ -149,6 +141,25 @@ public class LogAnalyticsProducer extends DefaultProducer {
             index++;
         }
         return requests;
+    }
+
+    /** Runs one query into the message and counts it in the endpoint's metrics, failed or not. */
+    private void deliver(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+            throws LogAnalyticsException {
+        long started = QueryMetrics.start();
+        try {
+            switch (config.getOutputFormat()) {
+                case JSON -> deliverJson(request, message, config);
+                case TABLES -> deliverTables(request, message, config);
+                default -> deliverRows(request, message, config);
+            }
+        } catch (LogAnalyticsException e) {
+            getEndpoint().metrics().failed(request.getTarget(), e, started);
+            throw e;
+        }
+        getEndpoint().metrics().succeeded(request.getTarget(),
+                message.getHeader(LogAnalyticsConstants.ROW_COUNT, 0, Integer.class),
+                message.getHeader(LogAnalyticsConstants.REQUEST_ID, String.class), started);
     }
 
     private void deliverRows(QueryRequest request, Message message, LogAnalyticsConfiguration config)

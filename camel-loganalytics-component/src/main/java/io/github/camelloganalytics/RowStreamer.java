@@ -54,6 +54,11 @@ final class RowStreamer implements RowHandler {
         held = exchange;
     }
 
+    /** @return how many rows the service's answer held (those sent to the route and the one held back) */
+    int streamed() {
+        return index;
+    }
+
     /**
      * The result was complete: the held-back row goes out as the last of the batch.
      *

@@ -49,6 +49,7 @@ class EndpointOptionsTest {
             "serverTimeout=0s|serverTimeout|PT0S",
             "serverTimeout=11m|serverTimeout|PT11M",
             "responseTimeout=0s|responseTimeout|PT0S",
+            "healthCheckInterval=PT-5S|healthCheckInterval|PT-5S",
             "host=ftp://example.org|host|ftp://example.org",
             "host=http://example.org|host|http://example.org",
             "host=http://10.1.2.3:8080|host|http://10.1.2.3:8080",

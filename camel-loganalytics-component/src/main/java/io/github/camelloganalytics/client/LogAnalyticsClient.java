@@ -132,7 +132,8 @@ public final class LogAnalyticsClient {
         try (ClassicHttpResponse response = pool.http().executeOpen(null, post, null)) {
             requestId = headerOr(response, REQUEST_ID, clientRequestId);
             int status = response.getCode();
-            LOG.debug("Query on {} answered {} after {} ms, request id {}", target, status,
+            // per attempt, so TRACE: the endpoint logs the one DEBUG line per query, once rows are counted
+            LOG.trace("Query on {} answered {} after {} ms, request id {}", target, status,
                     (System.nanoTime() - started) / 1_000_000, requestId);
             if (status == 200) {
                 return QueryResponse.of(readBody(response.getEntity(), reader, requestId), requestId);

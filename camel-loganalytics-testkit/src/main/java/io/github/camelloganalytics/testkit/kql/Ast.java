@@ -8,8 +8,12 @@ final class Ast {
     private Ast() {
     }
 
-    /** A whole query: its let statements, the source table and the operators piped after it. */
-    record Query(List<Let> lets, Token source, List<Op> ops) {
+    /**
+     * A whole query: its let statements, the source table and the operators piped after it. A query starting with
+     * {@code print} has the {@code print} keyword as its source and the printed columns in {@code print}; otherwise
+     * {@code print} is null.
+     */
+    record Query(List<Let> lets, Token source, List<Named> print, List<Op> ops) {
     }
 
     /** {@code let name = scalar;} */

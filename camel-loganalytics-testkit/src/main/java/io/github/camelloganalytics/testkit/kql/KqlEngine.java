@@ -18,7 +18,8 @@ import io.github.camelloganalytics.testkit.data.ColumnType;
 /**
  * Evaluates the emulator's KQL subset: {@code let name = scalar;} statements, a table name, then {@code where},
  * {@code project}, {@code extend}, {@code take}/{@code limit}, {@code order by}/{@code sort by}, {@code count},
- * {@code summarize count() by ...} and a final {@code render}. Scalars: literals (long, real, string, bool,
+ * {@code summarize count() by ...} and a final {@code render}; or {@code print} of scalars, one row with columns
+ * {@code print_0, print_1, ...} unless named. Scalars: literals (long, real, string, bool,
  * timespan such as {@code 5m}, {@code datetime(...)}), columns, let names, {@code == != < <= > >= =~ !~},
  * {@code contains}, {@code has} (and their {@code !} forms), {@code between (a .. b)}, {@code and}, {@code or},
  * {@code not()}, {@code + -}, {@code ago()}, {@code now()}, {@code ingestion_time()}.
@@ -94,7 +95,8 @@ public final class KqlEngine {
                 lets.put(let.name().text(), new Const(c.type(), c.eval(null)));
             }
             String first = q.ops().isEmpty() ? null : q.ops().get(0).keyword();
-            Optional<SourceTable> src = resolver.resolve(q.source().text());
+            Optional<SourceTable> src = q.print() != null ? Optional.of(print(q.print()))
+                    : resolver.resolve(q.source().text());
             if (src.isEmpty()) {
                 throw new KqlSemanticException("SEM0100", prefix(first)
                         + "Failed to resolve table or column expression named '" + q.source().text() + "'");
@@ -229,6 +231,20 @@ public final class KqlEngine {
                 out.add(new Row(v, r.ingestionTime()));
             }
             return out;
+        }
+
+        /** {@code print} makes a one-row table of its scalars, named {@code print_N} by position unless named. */
+        private SourceTable print(List<Ast.Named> items) {
+            List<Column> columns = new ArrayList<>();
+            Object[] values = new Object[items.size()];
+            for (int i = 0; i < items.size(); i++) {
+                Ast.Named item = items.get(i);
+                Compiled c = compile(item.expr(), List.of(), "print");
+                columns.add(Column.of(uniqueName(columns, item.name() != null ? item.name() : "print_" + i),
+                        c.type()));
+                values[i] = c.eval(null);
+            }
+            return new SourceTable(columns, List.of(new Row(values, null)));
         }
 
         private static String outputName(Ast.Named item, int position) {

@@ -38,6 +38,10 @@ final class Parser {
             lets.add(new Ast.Let(name, value));
         }
         Token source = expectIdent();
+        List<Ast.Named> print = null;
+        if (source.is("print") && !peek().is("|")) {
+            print = namedList();
+        }
         List<Ast.Op> ops = new ArrayList<>();
         while (peek().is("|")) {
             next();
@@ -54,7 +58,7 @@ final class Parser {
         if (peek().kind() != Token.Kind.EOF) {
             throw error(peek());
         }
-        return new Ast.Query(lets, source, ops);
+        return new Ast.Query(lets, source, print, ops);
     }
 
     private Ast.Op operator() {

@@ -50,6 +50,21 @@ class KqlEngineTest {
     }
 
     @Test
+    void printAnswersOneRowOfItsScalarsWithoutATable() {
+        KqlResult one = KqlEngine.run("print 1", name -> Optional.empty(), NOW);
+        assertEquals(List.of(Column.of("print_0", ColumnType.LONG)), one.columns());
+        assertEquals(1, one.rows().size());
+        assertEquals(1L, one.rows().get(0)[0]);
+
+        KqlResult named = KqlEngine.run("print 'a', n = 2 + 3 | extend m = n + 1", resolver, NOW);
+        assertEquals(List.of("print_0", "n", "m"), named.columns().stream().map(Column::name).toList());
+        assertEquals(List.of("a", 5L, 6L), List.of(named.rows().get(0)));
+
+        assertThrows(KqlSemanticException.class, () -> KqlEngine.run("print Name", resolver, NOW));
+        assertThrows(KqlSyntaxException.class, () -> KqlEngine.run("print", resolver, NOW));
+    }
+
+    @Test
     void nullsCompareAsNeitherTrueNorFalse() {
         assertEquals(1, rows("T | where Ratio < 1").size());
         assertEquals(0, rows("T | where Ratio > 1").size());

@@ -1,0 +1,719 @@
+package io.github.camelloganalytics.springboot;
+
+import java.time.Duration;
+
+import io.github.camelloganalytics.LogAnalyticsApiType;
+import io.github.camelloganalytics.LogAnalyticsConfiguration;
+import io.github.camelloganalytics.LogAnalyticsOperation;
+import io.github.camelloganalytics.LogAnalyticsOutputFormat;
+import io.github.camelloganalytics.auth.CredentialType;
+import io.github.camelloganalytics.auth.TokenProvider;
+import io.github.camelloganalytics.client.Cloud;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code camel.component.loganalytics.*} properties: one per option of the component, with the component's own
+ * documentation. An unset property leaves the component's default; {@code LogAnalyticsComponentConfigurationTest}
+ * fails when the component gains an option that has no property here.
+ */
+@ConfigurationProperties(prefix = "camel.component.loganalytics")
+public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * Further workspaces a cross-workspace query spans, comma-separated (workspace ids, names or resource ids, as
+     * the service accepts them).
+     */
+    private String additionalWorkspaces;
+
+    /**
+     * What to do with a result the service marks as incomplete (a 200 carrying an error beside the tables, e.g. when
+     * the result was truncated at the service's limits): false raises PartialResultException, which carries the
+     * partial data; true delivers the data and puts the error in the header CamelLogAnalyticsPartialError. The
+     * default is false.
+     */
+    private Boolean allowPartialErrors;
+
+    /**
+     * The door to the query API: DIRECT, the query API itself, addressed by the workspace id in the URI or by
+     * resourceId; ARM, Azure Resource Manager, addressed by subscriptionId, resourceGroup and workspaceName. Tokens
+     * are asked for the chosen door's audience. The default is DIRECT.
+     */
+    private LogAnalyticsApiType apiType;
+
+    /**
+     * With {code operation=BATCH}, the most queries of this endpoint in flight at once (1 to 20). The service runs 5
+     * queries per user at once and queues the rest, so more rarely helps. The default is 5.
+     */
+    private Integer batchParallelism;
+
+    /**
+     * The Azure cloud the workspace lives in: it sets the query API's and Resource Manager's hosts, the token scopes
+     * and the Entra ID authority host together, from one table. The default is AZURE_PUBLIC.
+     */
+    private Cloud cloud;
+
+    /**
+     * The options every endpoint of this component starts from. Set it to a bean reference, #beanName.
+     */
+    private LogAnalyticsConfiguration configuration;
+
+    /**
+     * What to do when the service answers 204 No Content (the workspace holds no data): false delivers an empty body
+     * and sets the header CamelLogAnalyticsNoData to true; true raises NoDataException. The default is false.
+     */
+    private Boolean failOnNoData;
+
+    /**
+     * On a failure the service says may be retried (429, 500, 502, 503, 504), sets the header CamelRedeliveryDelay
+     * to the wait the service asked for in {code Retry-After}, in milliseconds, so that Camel's redelivery waits
+     * exactly that long. It takes effect only where the route enables redelivery. The default is true.
+     */
+    private Boolean honorRetryAfter;
+
+    /**
+     * Asks the service for the query's statistics ({code Prefer: include-statistics=true}); they arrive in the
+     * header CamelLogAnalyticsStatistics. The default is false.
+     */
+    private Boolean includeStatistics;
+
+    /**
+     * Asks the service for the query's render instructions ({code Prefer: include-render=true}); they arrive in the
+     * header CamelLogAnalyticsVisualization. The default is false.
+     */
+    private Boolean includeVisualization;
+
+    /**
+     * QUERY runs one query. BATCH runs each query of a list in the body (Strings, or
+     * io.github.camelloganalytics.client.QueryRequests with their own target, time range and preferences; what an
+     * item leaves unset comes from the endpoint) as its own request, at most batchParallelism at once, and the body
+     * out is a list in the same order whose items are each a result in outputFormat or that query's
+     * LogAnalyticsException; the header CamelLogAnalyticsBatchFailures counts the exceptions. A query answered 429
+     * is sent again after its {code Retry-After}, up to 3 times, without holding up the others (not with {code
+     * honorRetryAfter=false}). The service's deprecated {code $batch} endpoint is never used. The default is QUERY.
+     */
+    private LogAnalyticsOperation operation;
+
+    /**
+     * The body of the answer: ROWS, the primary table as a {code List} of typed values; TABLES, every table as a
+     * QueryResult; JSON, the service's JSON as a String. The default is ROWS.
+     */
+    private LogAnalyticsOutputFormat outputFormat;
+
+    /**
+     * The KQL query to run. The header CamelLogAnalyticsQuery overrides it; with neither, the message body is the
+     * query.
+     */
+    private String query;
+
+    /**
+     * The resource group of the workspace, with {code apiType=ARM}.
+     */
+    private String resourceGroup;
+
+    /**
+     * The id of an Azure resource, for a resource-centric query ({code /v1{resourceId}/query}): it sees only that
+     * resource's records, in whichever workspaces hold them. Starts with {code /subscriptions/}; leave the workspace
+     * id out of the URI.
+     */
+    private String resourceId;
+
+    /**
+     * How long the service may run the query before it gives up, sent as {code Prefer: wait=N}: 1 to 600 seconds.
+     * Unset, the service's default (180 seconds) applies.
+     */
+    private Duration serverTimeout;
+
+    /**
+     * The subscription of the workspace, with {code apiType=ARM}.
+     */
+    private String subscriptionId;
+
+    /**
+     * The time range the query covers, as an ISO 8601 duration back from now (PT1H, P1D) or an ISO 8601 interval
+     * ({code start/end}, {code start/duration}). The service applies it to TimeGenerated in addition to the query's
+     * own filters. The header CamelLogAnalyticsTimespan overrides it.
+     */
+    private String timespan;
+
+    /**
+     * The name (not the id) of the workspace, with {code apiType=ARM}.
+     */
+    private String workspaceName;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored. The default is false.
+     */
+    private Boolean bridgeErrorHandler;
+
+    /**
+     * Makes each poll query the next time window: from the stored watermark (or startFrom) up to now minus
+     * ingestionDelay, at most maxWindow long. The window is sent as the query's timespan, set in the headers
+     * CamelLogAnalyticsWindowStart/CamelLogAnalyticsWindowEnd, and prepended to the query as {code let _windowStart
+     * = datetime(...); let _windowEnd = datetime(...);}. The watermark advances only when every exchange of the
+     * window completed. The default is false.
+     */
+    private Boolean incremental;
+
+    /**
+     * In incremental mode, how far behind now a window ends, so that records arriving late are in the workspace
+     * before their window is asked for. Records later than this are missed by a query on TimeGenerated; a query on
+     * ingestion_time() does not miss them. The default is PT5M.
+     */
+    private Duration ingestionDelay;
+
+    /**
+     * In incremental mode, how far before the window's start the timespan sent to the service reaches. The service
+     * keeps only records whose TimeGenerated is inside the timespan, so a query that windows on ingestion_time()
+     * needs this to see records generated before their window; a query windowed on TimeGenerated needs none. The
+     * default is PT0S.
+     */
+    private Duration lookback;
+
+    /**
+     * In incremental mode, the longest window one query asks for: after an outage the backlog is caught up window by
+     * window. The default is PT1H.
+     */
+    private Duration maxWindow;
+
+    /**
+     * Delivers one exchange per row of the primary table instead of one per poll. Rows go from the response into the
+     * route while it is read, so the table is never held whole; the exchanges carry Camel's batch properties
+     * (CamelBatchIndex; CamelBatchSize and CamelBatchComplete on the last row of a poll or window, when the count is
+     * known). The default is false.
+     */
+    private Boolean splitRows;
+
+    /**
+     * In incremental mode, where the first window starts when no watermark is stored: an ISO 8601 instant ({code
+     * 2024-01-01T00:00:00Z}) or a duration back from now (P1D). By default now minus the timespan option when that
+     * is a duration, else one hour back.
+     */
+    private String startFrom;
+
+    /**
+     * Where the incremental consumer keeps its watermark (the end of the last completed window), read at every poll:
+     * a FileStateRepository survives restarts; JdbcStateRepository is shared by the nodes of a cluster. By default
+     * it is kept in memory and lost at restart. Set it to a bean reference, #beanName.
+     */
+    private StateRepository<String, String> stateRepository;
+
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
+     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing. The default is false.
+     */
+    private Boolean lazyStartProducer;
+
+    /**
+     * The {code api-version} sent to Azure Resource Manager with {code apiType=ARM}: the version Microsoft documents
+     * for the query API through ARM. The default is 2017-10-01.
+     */
+    private String armApiVersion;
+
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
+     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc. The default is true.
+     */
+    private Boolean autowiredEnabled;
+
+    /**
+     * How long to wait for a connection to the service to be established. The default is 10s.
+     */
+    private Duration connectTimeout;
+
+    /**
+     * The base URL of the query API, instead of the cloud's (a proxy, or the testkit's emulator); with {code
+     * apiType=ARM} it replaces Resource Manager's host. The token scope still follows cloud and apiType unless scope
+     * is set. Tokens are sent over plain http only to a loopback address.
+     */
+    private String host;
+
+    /**
+     * How long to wait for the service to start answering, and between two reads of its answer. A query that exceeds
+     * it fails with QueryTimeoutException. The default is 3m.
+     */
+    private Duration responseTimeout;
+
+    /**
+     * How long the component's readiness health check reuses its last answer before it obtains a token and runs
+     * {code print 1} again, so that frequent probes do not each query the service. 0s checks at every probe. The
+     * check is registered in Camel's producers health-check repository ({code camel.health.producersEnabled=true}).
+     * The default is 30s.
+     */
+    private Duration healthCheckInterval;
+
+    /**
+     * A bearer token for the query API obtained elsewhere, used as it is ({code credentialType=ACCESS_TOKEN}). A
+     * secret: bind it from the environment or a secret store rather than writing it in a file.
+     */
+    private String accessToken;
+
+    /**
+     * The Entra ID authority host, instead of the cloud's ({code https://login.microsoftonline.com} for
+     * AZURE_PUBLIC): a private authority or the testkit's token endpoint. The connection to it uses
+     * sslContextParameters too.
+     */
+    private String authorityHost;
+
+    /**
+     * The password of the PKCS#12 file, or of the encrypted PEM key, in certificatePath. A secret: bind it from the
+     * environment or a secret store rather than writing it in a file.
+     */
+    private String certificatePassword;
+
+    /**
+     * The application's certificate with its private key (CLIENT_CERTIFICATE): a PEM file (certificate and PKCS#8
+     * key, the key optionally encrypted) or a PKCS#12 file (.pfx, .p12).
+     */
+    private String certificatePath;
+
+    /**
+     * The application (client) id; with MANAGED_IDENTITY, the client id of a user-assigned identity (unset: the
+     * system-assigned one).
+     */
+    private String clientId;
+
+    /**
+     * The application's client secret (CLIENT_SECRET; with REFRESH_TOKEN, authenticates a confidential application).
+     * A secret: bind it from the environment or a secret store rather than writing it in a file.
+     */
+    private String clientSecret;
+
+    /**
+     * How the component obtains its bearer tokens: CLIENT_SECRET, CLIENT_CERTIFICATE, CLIENT_ASSERTION (workload
+     * identity), MANAGED_IDENTITY and REFRESH_TOKEN through MSAL4J, with tokens cached and renewed ahead of expiry;
+     * ACCESS_TOKEN, a token given in accessToken; TOKEN_PROVIDER, a bean given in tokenProvider; AUTO, the one
+     * credential option that is set, else the Azure SDK's environment variables (AZURE_TENANT_ID, AZURE_CLIENT_ID,
+     * AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST), else
+     * the host's managed identity. The token scope follows the target and cloud unless scope is set. The default is
+     * AUTO.
+     */
+    private CredentialType credentialType;
+
+    /**
+     * The file holding a federated client assertion (CLIENT_ASSERTION): on AKS with workload identity, what
+     * AZURE_FEDERATED_TOKEN_FILE names. It is read again for every new token, so rotation is picked up.
+     */
+    private String federatedTokenFile;
+
+    /**
+     * A refresh token of the user the queries run for (REFRESH_TOKEN); each renewal brings a new one, used from then
+     * on. Once Entra ID refuses it (expired, revoked), queries fail with InvalidGrantException. A secret: bind it
+     * from the environment or a secret store rather than writing it in a file.
+     */
+    private String refreshToken;
+
+    /**
+     * The OAuth 2.0 scope tokens are asked for, instead of the one the door (apiType) accepts in the cloud.
+     */
+    private String scope;
+
+    /**
+     * TLS settings for the connections to the service (trust store, key store, protocols); they apply to the
+     * connections to the Entra ID authority (authorityHost) as well. Set it to a bean reference, #beanName.
+     */
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * The Entra ID tenant (directory id or verified domain) of the application, for CLIENT_SECRET,
+     * CLIENT_CERTIFICATE, CLIENT_ASSERTION and REFRESH_TOKEN.
+     */
+    private String tenantId;
+
+    /**
+     * A bean that supplies the bearer tokens ({code credentialType=TOKEN_PROVIDER}). Set it to a bean reference,
+     * #beanName.
+     */
+    private TokenProvider tokenProvider;
+
+    public String getAdditionalWorkspaces() {
+        return additionalWorkspaces;
+    }
+
+    public void setAdditionalWorkspaces(String additionalWorkspaces) {
+        this.additionalWorkspaces = additionalWorkspaces;
+    }
+
+    public Boolean getAllowPartialErrors() {
+        return allowPartialErrors;
+    }
+
+    public void setAllowPartialErrors(Boolean allowPartialErrors) {
+        this.allowPartialErrors = allowPartialErrors;
+    }
+
+    public LogAnalyticsApiType getApiType() {
+        return apiType;
+    }
+
+    public void setApiType(LogAnalyticsApiType apiType) {
+        this.apiType = apiType;
+    }
+
+    public Integer getBatchParallelism() {
+        return batchParallelism;
+    }
+
+    public void setBatchParallelism(Integer batchParallelism) {
+        this.batchParallelism = batchParallelism;
+    }
+
+    public Cloud getCloud() {
+        return cloud;
+    }
+
+    public void setCloud(Cloud cloud) {
+        this.cloud = cloud;
+    }
+
+    public LogAnalyticsConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(LogAnalyticsConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Boolean getFailOnNoData() {
+        return failOnNoData;
+    }
+
+    public void setFailOnNoData(Boolean failOnNoData) {
+        this.failOnNoData = failOnNoData;
+    }
+
+    public Boolean getHonorRetryAfter() {
+        return honorRetryAfter;
+    }
+
+    public void setHonorRetryAfter(Boolean honorRetryAfter) {
+        this.honorRetryAfter = honorRetryAfter;
+    }
+
+    public Boolean getIncludeStatistics() {
+        return includeStatistics;
+    }
+
+    public void setIncludeStatistics(Boolean includeStatistics) {
+        this.includeStatistics = includeStatistics;
+    }
+
+    public Boolean getIncludeVisualization() {
+        return includeVisualization;
+    }
+
+    public void setIncludeVisualization(Boolean includeVisualization) {
+        this.includeVisualization = includeVisualization;
+    }
+
+    public LogAnalyticsOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(LogAnalyticsOperation operation) {
+        this.operation = operation;
+    }
+
+    public LogAnalyticsOutputFormat getOutputFormat() {
+        return outputFormat;
+    }
+
+    public void setOutputFormat(LogAnalyticsOutputFormat outputFormat) {
+        this.outputFormat = outputFormat;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public String getResourceGroup() {
+        return resourceGroup;
+    }
+
+    public void setResourceGroup(String resourceGroup) {
+        this.resourceGroup = resourceGroup;
+    }
+
+    public String getResourceId() {
+        return resourceId;
+    }
+
+    public void setResourceId(String resourceId) {
+        this.resourceId = resourceId;
+    }
+
+    public Duration getServerTimeout() {
+        return serverTimeout;
+    }
+
+    public void setServerTimeout(Duration serverTimeout) {
+        this.serverTimeout = serverTimeout;
+    }
+
+    public String getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    public void setSubscriptionId(String subscriptionId) {
+        this.subscriptionId = subscriptionId;
+    }
+
+    public String getTimespan() {
+        return timespan;
+    }
+
+    public void setTimespan(String timespan) {
+        this.timespan = timespan;
+    }
+
+    public String getWorkspaceName() {
+        return workspaceName;
+    }
+
+    public void setWorkspaceName(String workspaceName) {
+        this.workspaceName = workspaceName;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getIncremental() {
+        return incremental;
+    }
+
+    public void setIncremental(Boolean incremental) {
+        this.incremental = incremental;
+    }
+
+    public Duration getIngestionDelay() {
+        return ingestionDelay;
+    }
+
+    public void setIngestionDelay(Duration ingestionDelay) {
+        this.ingestionDelay = ingestionDelay;
+    }
+
+    public Duration getLookback() {
+        return lookback;
+    }
+
+    public void setLookback(Duration lookback) {
+        this.lookback = lookback;
+    }
+
+    public Duration getMaxWindow() {
+        return maxWindow;
+    }
+
+    public void setMaxWindow(Duration maxWindow) {
+        this.maxWindow = maxWindow;
+    }
+
+    public Boolean getSplitRows() {
+        return splitRows;
+    }
+
+    public void setSplitRows(Boolean splitRows) {
+        this.splitRows = splitRows;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public String getArmApiVersion() {
+        return armApiVersion;
+    }
+
+    public void setArmApiVersion(String armApiVersion) {
+        this.armApiVersion = armApiVersion;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public Duration getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(Duration responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public Duration getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(Duration healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getAuthorityHost() {
+        return authorityHost;
+    }
+
+    public void setAuthorityHost(String authorityHost) {
+        this.authorityHost = authorityHost;
+    }
+
+    public String getCertificatePassword() {
+        return certificatePassword;
+    }
+
+    public void setCertificatePassword(String certificatePassword) {
+        this.certificatePassword = certificatePassword;
+    }
+
+    public String getCertificatePath() {
+        return certificatePath;
+    }
+
+    public void setCertificatePath(String certificatePath) {
+        this.certificatePath = certificatePath;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public CredentialType getCredentialType() {
+        return credentialType;
+    }
+
+    public void setCredentialType(CredentialType credentialType) {
+        this.credentialType = credentialType;
+    }
+
+    public String getFederatedTokenFile() {
+        return federatedTokenFile;
+    }
+
+    public void setFederatedTokenFile(String federatedTokenFile) {
+        this.federatedTokenFile = federatedTokenFile;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public TokenProvider getTokenProvider() {
+        return tokenProvider;
+    }
+
+    public void setTokenProvider(TokenProvider tokenProvider) {
+        this.tokenProvider = tokenProvider;
+    }
+}
