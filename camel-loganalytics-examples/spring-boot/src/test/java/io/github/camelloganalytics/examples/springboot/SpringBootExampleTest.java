@@ -1,0 +1,119 @@
+package io.github.camelloganalytics.examples.springboot;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelloganalytics.error.QuerySyntaxException;
+import io.github.camelloganalytics.testkit.LogAnalyticsEmulator;
+import io.github.camelloganalytics.testkit.LoggedRequest;
+import io.github.camelloganalytics.testkit.token.RecordedTokenRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The example application as it runs with no workspace configured: against the emulator it starts itself, with
+ * real tokens from the emulator's token endpoint. What each route got, what reached the emulator, the health
+ * endpoint and the summary.
+ */
+@SpringBootTest(classes = SpringBootExampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class SpringBootExampleTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEALTH_CHECK = "producer:loganalytics://" + LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID;
+
+    @Autowired
+    RouteReports reports;
+    @Autowired
+    ExampleRunner runner;
+    @Autowired
+    LogAnalyticsEmulator emulator;
+    @Autowired
+    TestRestTemplate http;
+
+    private static String queryOf(LoggedRequest request) {
+        try {
+            return JSON.readTree(request.body()).path("query").asText();
+        } catch (Exception e) {
+            throw new AssertionError("not a JSON body: " + request.body(), e);
+        }
+    }
+
+    private List<Integer> statusesOf(String query) {
+        return emulator.requestLog().entries().stream().filter(r -> query.equals(queryOf(r)))
+                .map(LoggedRequest::status).toList();
+    }
+
+    @Test
+    void theJavaAndYamlRoutesGetTheirRowsAndTheBadQueryItsException() {
+        RouteReport heartbeats = reports.report(HeartbeatRoutes.ROUTE_ID);
+        assertNull(heartbeats.caught());
+        assertEquals(List.of(
+                Map.of("Computer", "vm-batch-01", "count_", 84L),
+                Map.of("Computer", "vm-sql-01", "count_", 96L),
+                Map.of("Computer", "vm-web-01", "count_", 96L),
+                Map.of("Computer", "vm-web-02", "count_", 96L)), heartbeats.rows());
+
+        RouteReport requests = reports.report("requests-by-role");
+        assertNull(requests.caught());
+        assertEquals(List.of(
+                Map.of("AppRoleName", "gateway", "count_", 59L),
+                Map.of("AppRoleName", "orders-api", "count_", 101L)), requests.rows());
+
+        RouteReport badQuery = reports.report("bad-query");
+        assertInstanceOf(QuerySyntaxException.class, badQuery.caught());
+        assertFalse(badQuery.failed());
+        assertEquals(0, reports.getExitCode());
+
+        // one query each, let in with a token the component got from the token endpoint
+        assertEquals(List.of(200), statusesOf("Heartbeat | summarize count() by Computer | order by Computer asc"));
+        assertEquals(List.of(200), statusesOf("AppRequests | summarize count() by AppRoleName | order by AppRoleName asc"));
+        assertEquals(List.of(400), statusesOf("Heartbeat | wher Computer == 'vm-web-01'"));
+        List<RecordedTokenRequest> tokens = emulator.tokenEndpoint().tokenRequests();
+        assertFalse(tokens.isEmpty(), "no token was asked for");
+        for (RecordedTokenRequest token : tokens) {
+            assertEquals(LogAnalyticsEmulator.SAMPLE_CLIENT_ID, token.clientId());
+            assertEquals("client_credentials", token.grantType());
+            assertEquals(200, token.status());
+        }
+    }
+
+    @Test
+    void healthShowsTheComponentsReadinessCheckUp() throws Exception {
+        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        assertEquals(200, health.getStatusCode().value(), health.getBody());
+        JsonNode body = JSON.readTree(health.getBody());
+        assertEquals("UP", body.path("status").asText(), health.getBody());
+        assertEquals("UP", body.path("components").path("camelHealth").path("details").path(HEALTH_CHECK).asText(),
+                health.getBody());
+        assertTrue(statusesOf("print 1").contains(200), "the check did not query the emulator");
+    }
+
+    @Test
+    void theSummaryListsEveryRouteAndTheHealthAnswerAndNoSecret(CapturedOutput output) {
+        String summary = runner.summary();
+        assertTrue(summary.startsWith("=== camel-loganalytics Spring Boot example, against the embedded emulator at "
+                + emulator.queryUrl()), summary);
+        assertTrue(summary.contains(HeartbeatRoutes.ROUTE_ID + "   4 rows: [{"), summary);
+        assertTrue(summary.contains("bad-query                caught QuerySyntaxException: Query syntax error"), summary);
+        assertTrue(summary.contains("3 of 3 routes reported" + System.lineSeparator()), summary);
+        assertTrue(summary.matches("(?s).*GET http://localhost:\\d+/actuator/health: 200, status UP, "
+                + HEALTH_CHECK + " UP" + System.lineSeparator()), summary);
+        assertFalse(summary.contains(LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET));
+        assertFalse(output.getAll().contains(LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET));
+    }
+}
