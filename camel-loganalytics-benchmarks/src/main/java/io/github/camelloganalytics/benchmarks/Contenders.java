@@ -199,13 +199,17 @@ public final class Contenders implements AutoCloseable {
         LogsTable table = result.getTable();
         for (LogsTableRow row : table.getRows()) {
             for (LogsTableCell cell : row.getRow()) {
-                sink.consume(typed(cell));
+                sink.consume(sdkValue(cell));
             }
         }
         return table.getRows().size();
     }
 
-    private static Object typed(LogsTableCell cell) {
+    /**
+     * @param  cell an SDK cell
+     * @return      its value as the Java type the component gives its column type
+     */
+    static Object sdkValue(LogsTableCell cell) {
         LogsColumnType type = cell.getColumnType();
         if (LogsColumnType.STRING.equals(type)) {
             return cell.getValueAsString();
