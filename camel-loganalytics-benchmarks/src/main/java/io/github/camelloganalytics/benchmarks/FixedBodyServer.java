@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +27,12 @@ import com.sun.net.httpserver.HttpsServer;
  */
 public final class FixedBodyServer implements AutoCloseable {
 
+    static {
+        // the JDK server leaves Nagle's algorithm on, and with the client's delayed ACK every small response would
+        // wait some 40 ms for its last segment: no real server does that, and it would swamp a 1-row query
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpsServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fixed-body-server");
@@ -38,6 +46,7 @@ public final class FixedBodyServer implements AutoCloseable {
     private final long delayMillis;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong gzippedResponses = new AtomicLong();
+    private final Set<InetSocketAddress> clients = ConcurrentHashMap.newKeySet();
 
     private FixedBodyServer(Tls tls, int rows, boolean gzip, boolean prebuilt, long delayMillis) throws IOException {
         this.rows = rows;
@@ -83,6 +92,7 @@ public final class FixedBodyServer implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             requests.incrementAndGet();
+            clients.add(exchange.getRemoteAddress());
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }
@@ -131,6 +141,11 @@ public final class FixedBodyServer implements AutoCloseable {
     /** @return requests answered so far */
     public long requests() {
         return requests.get();
+    }
+
+    /** @return the connections requests came on so far (by client address and port) */
+    public int connections() {
+        return clients.size();
     }
 
     /** @return responses sent gzipped so far */

@@ -22,6 +22,12 @@ public final class HeapRuns {
     /** The sizes tried, ascending. */
     public static final int[] SIZES = { 1, 10_000, 100_000, 500_000 };
 
+    /**
+     * How long one read may take. The SDK's conversion of rows is quadratic in their number (it indexes a
+     * LinkedList), so its larger sizes would otherwise run for an hour.
+     */
+    public static final long TIMEOUT_SECONDS = 120;
+
     private HeapRuns() {
     }
 
@@ -51,15 +57,21 @@ public final class HeapRuns {
 
     private static String run(String heap, String contender, int rows) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path stdout = Files.createTempFile("heap-probe", ".txt");
         Process process = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), HeapProbe.class.getName(), contender,
                 String.valueOf(rows))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(stdout.toFile())
                 .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            Files.delete(stdout);
+            return String.join("\t", heap, contender, String.valueOf(rows), "TIMEOUT(>" + TIMEOUT_SECONDS + " s)",
+                    "-");
         }
+        String output = Files.readString(stdout, StandardCharsets.UTF_8).trim();
+        Files.delete(stdout);
         String last = output.isEmpty() ? "" : output.substring(output.lastIndexOf('\n') + 1);
         String[] parts = last.split(" ");
         if (process.exitValue() == 0 && parts.length == 3 && parts[0].equals("OK")) {

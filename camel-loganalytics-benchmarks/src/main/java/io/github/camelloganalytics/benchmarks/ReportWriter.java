@@ -52,18 +52,22 @@ public final class ReportWriter {
     }
 
     /**
-     * @param  args      JMH's JSON results, the heap lines, the docs folder
+     * @param  args      the heap lines, the docs folder, then JMH's JSON results (one file per JMH run)
      * @throws Exception when a file cannot be read or written
      */
     public static void main(String[] args) throws Exception {
-        Path jmh = Path.of(args[0]);
-        Path heap = Path.of(args[1]);
-        Path docs = Path.of(args[2]);
-        JsonNode root = new ObjectMapper().readTree(jmh.toFile());
+        Path heap = Path.of(args[0]);
+        Path docs = Path.of(args[1]);
+        List<JsonNode> runs = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            if (Files.exists(Path.of(args[i]))) {
+                new ObjectMapper().readTree(Path.of(args[i]).toFile()).forEach(runs::add);
+            }
+        }
         List<Result> results = new ArrayList<>();
         List<BatchResult> batches = new ArrayList<>();
         String jvm = "";
-        for (JsonNode run : root) {
+        for (JsonNode run : runs) {
             String name = run.get("benchmark").asText();
             String method = name.substring(name.lastIndexOf('.') + 1);
             jvm = run.path("vmName").asText() + " " + run.path("jdkVersion").asText();
@@ -104,7 +108,8 @@ public final class ReportWriter {
                             : Boolean.compare(x.gzip(), y.gzip()))
                     .forEach(r -> s.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s ± %s | %,.0f | %,.0f |%n",
                             LABELS.get(c), r.rows(), r.gzip() ? "on" : "off", number(r.millis()),
-                            number(r.millisError()), r.rowsPerSecond(), r.bytesPerRow())));
+                            Double.isNaN(r.millisError()) ? "? (one run)" : number(r.millisError()),
+                            r.rowsPerSecond(), r.bytesPerRow())));
         }
         s.append("\n**Ratios** (what matters on a shared machine):\n\n");
         for (boolean gzip : new boolean[] { false, true }) {
@@ -160,7 +165,8 @@ public final class ReportWriter {
             double r = time ? x.get().millis() / y.get().millis() : y.get().millis() / x.get().millis();
             // the ratio's error from the two relative errors, to first order
             double rel = x.get().millisError() / x.get().millis() + y.get().millisError() / y.get().millis();
-            s.append(String.format(Locale.ROOT, "- %s: **%.2f** (± %.2f)%n", what, r, r * rel));
+            s.append(String.format(Locale.ROOT, "- %s: **%.2f**%s%n", what, r,
+                    Double.isNaN(rel) ? " (one side a single run: no error)" : String.format(Locale.ROOT, " (± %.2f)", r * rel)));
         }
     }
 
