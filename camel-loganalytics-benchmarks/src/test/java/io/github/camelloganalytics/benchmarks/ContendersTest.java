@@ -1,7 +1,9 @@
 package io.github.camelloganalytics.benchmarks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,17 +85,25 @@ class ContendersTest {
         try (FixedBodyServer server = FixedBodyServer.prebuilt(tls, 10, gzip, 0);
              Contenders contenders = new Contenders(server, tls, gzip)) {
             Sink sink = new Sink.Folding();
-            List<ToIntFunction<Sink>> all = List.of(contenders::producerRows, contenders::producerTables,
-                    contenders::consumerSplitRows, contenders::sdk, contenders::camelHttp);
-            for (ToIntFunction<Sink> contender : all) {
+            Map<String, ToIntFunction<Sink>> all = new LinkedHashMap<>();
+            all.put("ROWS", contenders::producerRows);
+            all.put("TABLES", contenders::producerTables);
+            all.put("splitRows", contenders::consumerSplitRows);
+            all.put("SDK", contenders::sdk);
+            all.put("camel-http", contenders::camelHttp);
+            for (Map.Entry<String, ToIntFunction<Sink>> entry : all.entrySet()) {
+                ToIntFunction<Sink> contender = entry.getValue();
                 int before = server.connections();
                 for (int i = 0; i < 5; i++) {
                     contender.applyAsInt(sink);
                 }
-                // a handshake per query would make the small queries measure TLS, not reading; the component's
-                // endpoints share one pool, so a later one may need no new connection at all
-                assertTrue(server.connections() - before <= 1, "five queries, at most one new connection, got "
-                                                                + (server.connections() - before));
+                // a handshake per query would make the small queries measure TLS, not reading. The component's
+                // endpoints share one pool, so a later one may need no new connection at all; the SDK's Netty pool
+                // gives its connection back asynchronously, so the next query may find it still busy and open one more
+                int allowed = entry.getKey().equals("SDK") ? 2 : 1;
+                int opened = server.connections() - before;
+                assertTrue(opened <= allowed,
+                        entry.getKey() + ": five queries, at most " + allowed + " new connections, got " + opened);
             }
         }
     }
