@@ -32,6 +32,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.camelloganalytics.LogAnalyticsConsumer;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import io.github.camelloganalytics.result.QueryResult;
 import io.github.camelloganalytics.result.ResultTable;
 import io.github.camelloganalytics.testkit.SampleWorkspace;
@@ -71,6 +79,7 @@ public final class Contenders implements AutoCloseable {
     private final CamelContext camel;
     private final ProducerTemplate template;
     private final LogsQueryClient sdk;
+    private final CloseableHttpClient transport;
     private final AtomicLong splitRowsSeen = new AtomicLong();
     private volatile Sink splitSink;
 
@@ -116,6 +125,11 @@ public final class Contenders implements AutoCloseable {
         });
         camel.start();
         template = camel.createProducerTemplate();
+
+        transport = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls.clientContext())).build())
+                .build();
 
         reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create()
                 .secure(spec -> spec.sslContext(clientContext(tls)))
@@ -281,6 +295,32 @@ public final class Contenders implements AutoCloseable {
     }
 
     /**
+     * Not a contender but the cost of the transport alone: the same request with the component's HTTP client
+     * library (Apache HttpClient 5, gunzipping when gzipped), the body read into a buffer and dropped. What every
+     * HTTP contender pays before it parses anything.
+     *
+     * @param  sink where the byte count goes
+     * @return      bytes read
+     */
+    public long transportOnly(Sink sink) {
+        HttpPost post = new HttpPost(server.baseUrl() + "/v1/workspaces/" + WORKSPACE + "/query");
+        post.setHeader("Authorization", "Bearer benchmark-token");
+        post.setEntity(new StringEntity("{\"query\":\"" + WideTable.NAME + "\"}", ContentType.APPLICATION_JSON));
+        try (ClassicHttpResponse response = transport.executeOpen(null, post, null);
+             InputStream in = response.getEntity().getContent()) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                total += n;
+            }
+            sink.consume(total);
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * (e) The floor: Jackson's streaming parser over the body from memory (gunzipping when gzipped), every scalar
      * read as text or number, no HTTP, no objects per row.
      *
@@ -346,6 +386,7 @@ public final class Contenders implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        transport.close();
         camel.close();
     }
 }

@@ -104,6 +104,21 @@ public class QueryBenchmark {
         return checked(contenders.camelHttp(new BlackholeSink(bh)));
     }
 
+    /**
+     * Not a contender: the body over HTTPS, read and dropped, for how much of a contender's time is transport.
+     *
+     * @param  bh JMH's blackhole
+     * @return    bytes read
+     */
+    @Benchmark
+    public long transportOnly(Blackhole bh) {
+        long bytes = contenders.transportOnly(new BlackholeSink(bh));
+        if (bytes != server.plainBody().length) {
+            throw new IllegalStateException("read " + bytes + " bytes of " + server.plainBody().length);
+        }
+        return bytes;
+    }
+
     /** @param bh JMH's blackhole @return rows read */
     @Benchmark
     public int floorJacksonStreaming(Blackhole bh) {

@@ -23,15 +23,17 @@ public final class ReportWriter {
 
     static final String START = "<!-- results:start -->";
     static final String END = "<!-- results:end -->";
-    static final List<String> CONTENDERS = HeapRuns.CONTENDERS;
+    static final List<String> CONTENDERS = java.util.stream.Stream.concat(HeapRuns.CONTENDERS.stream(),
+            Stream.of("transportOnly")).toList();
     static final Map<String, String> LABELS = Map.of(
             "producerRows", "(a) producer ROWS",
             "producerTables", "(a) producer TABLES",
             "consumerSplitRows", "(b) consumer splitRows",
             "azureSdk", "(c) Azure SDK LogsQueryClient",
             "camelHttpJackson", "(d) camel-http + Jackson",
-            "floorJacksonStreaming", "(e) floor: Jackson streaming from memory");
-    static final String[] COLOURS = { "#1f77b4", "#17becf", "#2ca02c", "#d62728", "#ff7f0e", "#7f7f7f" };
+            "floorJacksonStreaming", "(e) floor: Jackson streaming from memory",
+            "transportOnly", "(ref) transport only: HTTPS body read and dropped");
+    static final String[] COLOURS = { "#1f77b4", "#17becf", "#2ca02c", "#d62728", "#ff7f0e", "#7f7f7f", "#bcbd22" };
 
     /** One measured case. */
     record Result(String contender, int rows, boolean gzip, double millis, double millisError, double bytesPerOp) {
@@ -124,6 +126,8 @@ public final class ReportWriter {
                     "splitRows throughput ÷ SDK throughput, 100,000 rows, " + g, false);
             ratio(s, results, "producerRows", "camelHttpJackson", 100_000, gzip,
                     "ROWS throughput ÷ camel-http throughput, 100,000 rows, " + g, false);
+            ratio(s, results, "transportOnly", "producerRows", 100_000, gzip,
+                    "transport alone ÷ ROWS time, 100,000 rows, " + g + " (the share no parser can remove)", true);
         }
         if (!batches.isEmpty()) {
             s.append("\n**Batch** of ").append(BatchBenchmark.QUERIES).append(" queries, server ")
@@ -197,7 +201,7 @@ public final class ReportWriter {
     static String chart(List<Result> results) {
         StringBuilder svg = new StringBuilder();
         int w = 1000;
-        int h = 460;
+        int h = 480;
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         panel(svg, results, 60, "rows per second (log)", true);
@@ -212,7 +216,7 @@ public final class ReportWriter {
         }
         svg.append(String.format(Locale.ROOT,
                 "<text x=\"60\" y=\"%d\">solid: gzip off, dashed: gzip on; x axis: rows in the result (log)</text>%n",
-                y + 50));
+                y + 70));
         return svg.append("</svg>\n").toString();
     }
 
