@@ -11,7 +11,7 @@ mvn -B -q -Pbenchmarks -pl camel-loganalytics-benchmarks -am -DskipTests package
 jar=camel-loganalytics-benchmarks/target/benchmarks.jar
 out=camel-loganalytics-benchmarks/target
 rm -f "$out"/jmh-*.json
-ours='QueryBenchmark.(producerRows|producerTables|consumerSplitRows|camelHttpJackson|floorJacksonStreaming)$'
+ours='QueryBenchmark.(producerRows|producerTables|consumerSplitRows|camelHttpJackson|floorJacksonStreaming|transportOnly)$'
 jmh() { java -jar "$jar" -prof gc -w 1 -r 1 "$@"; }
 # every contender but the SDK, every size
 jmh "$ours" -p rows=1,10000,100000 -wi "$wi" -i "$i" -rf json -rff "$out/jmh-small.json"
