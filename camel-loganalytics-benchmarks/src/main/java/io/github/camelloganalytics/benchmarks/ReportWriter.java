@@ -54,7 +54,8 @@ public final class ReportWriter {
     }
 
     /**
-     * @param  args      the heap lines, the docs folder, then JMH's JSON results (one file per JMH run)
+     * @param  args      the heap lines, the docs folder, then JMH's JSON results (one file per JMH run; where two
+     *                   measure the same case, the later one counts)
      * @throws Exception when a file cannot be read or written
      */
     public static void main(String[] args) throws Exception {
@@ -78,8 +79,12 @@ public final class ReportWriter {
             JsonNode params = run.path("params");
             if (name.contains("QueryBenchmark")) {
                 double bytes = run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble(Double.NaN);
-                results.add(new Result(method, params.get("rows").asInt(), params.get("gzip").asBoolean(), score,
-                        error, bytes));
+                Result result = new Result(method, params.get("rows").asInt(), params.get("gzip").asBoolean(), score,
+                        error, bytes);
+                // a later file re-measures a case with more iterations: it replaces the earlier figure
+                results.removeIf(r -> r.contender().equals(result.contender()) && r.rows() == result.rows()
+                                      && r.gzip() == result.gzip());
+                results.add(result);
             } else if (name.contains("BatchBenchmark")) {
                 batches.add(new BatchResult(method, params.get("parallelism").asInt(), score, error));
             }
