@@ -132,6 +132,7 @@ public final class QueryApiServer implements AutoCloseable {
             throw new IllegalStateException("Already started");
         }
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        LoopbackServers.prepare();
         if (tls != null) {
             HttpsServer https = HttpsServer.create(address, 128);
             https.setHttpsConfigurator(new HttpsConfigurator(tls));

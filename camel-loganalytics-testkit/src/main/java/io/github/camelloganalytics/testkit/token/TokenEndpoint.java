@@ -42,6 +42,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.camelloganalytics.testkit.LoopbackServers;
+
 
 /**
  * An emulated Entra ID (Azure AD) token endpoint on loopback HTTPS, good enough for MSAL4J 1.26.1 and the component
@@ -142,6 +144,7 @@ public final class TokenEndpoint implements AutoCloseable {
         if (httpsServer != null) {
             throw new IllegalStateException("already started");
         }
+        LoopbackServers.prepare();
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "token-endpoint-" + threads.incrementAndGet());
