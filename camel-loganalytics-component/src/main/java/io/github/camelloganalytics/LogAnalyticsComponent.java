@@ -75,6 +75,16 @@ public class LogAnalyticsComponent extends DefaultComponent {
     }
 
     /**
+     * Connections lent out right now, over every pool of this component: zero whenever no query is running, so a
+     * higher figure at rest means a response was never closed (a leak that would end in waiting for connections).
+     *
+     * @return the leased connections
+     */
+    public int leasedConnections() {
+        return pools.values().stream().mapToInt(ConnectionPool::leasedConnections).sum();
+    }
+
+    /**
      * The token provider for an endpoint's credential options: endpoints whose credential options, TLS settings and
      * timeouts are equal share one MSAL application and one token cache, so each token is requested once for all.
      */
