@@ -71,15 +71,6 @@ import io.github.camelloganalytics.testkit.token.VerifiedToken;
  */
 public final class QueryApiServer implements AutoCloseable {
 
-    static {
-        // The JDK server writes a response's headers and body apart; with Nagle's algorithm on, the client's delayed
-        // ACK then stalls every response by about 40 ms. The JDK reads this property once, when its first server is
-        // created, and the emulator builds this class before its token endpoint, so both servers get it.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     /** Audiences the direct and resource-centric doors accept. */
     public static final List<String> DIRECT_AUDIENCES = List.of("https://api.loganalytics.io",
             "https://api.loganalytics.azure.com");
