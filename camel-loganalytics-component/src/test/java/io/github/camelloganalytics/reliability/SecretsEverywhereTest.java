@@ -82,7 +82,8 @@ class SecretsEverywhereTest {
         SelfSignedCertificate certificate = SelfSignedCertificate.forCommonName(CERT_CLIENT);
         emulator.tokenEndpoint().registerCertificateClient(SAMPLE_TENANT_ID, CERT_CLIENT, certificate.certificate());
         emulator.tokenEndpoint().registerFederatedClient(SAMPLE_TENANT_ID, FEDERATED_CLIENT, ASSERTION);
-        emulator.tokenEndpoint().registerSystemAssignedIdentity(SAMPLE_TENANT_ID, IDENTITY_CLIENT);
+        // user-assigned, by an id no other test uses: MSAL4J's managed-identity token cache is static (per JVM)
+        emulator.tokenEndpoint().registerUserAssignedIdentity(SAMPLE_TENANT_ID, IDENTITY_CLIENT);
         emulator.sampleWorkspace().grant(CERT_CLIENT).grant(FEDERATED_CLIENT).grant(IDENTITY_CLIENT);
         Path pfx = pkcs12(certificate, CERTIFICATE_PASSWORD);
         Path assertionFile = Files.writeString(dir.resolve("azure-identity-token"), ASSERTION);
@@ -120,7 +121,7 @@ class SecretsEverywhereTest {
                     + "&federatedTokenFile=" + assertionFile),
                 uri("credentialType=CLIENT_ASSERTION&tenantId=" + SAMPLE_TENANT_ID + "&clientId=" + CERT_CLIENT
                     + "&federatedTokenFile=" + assertionFile),
-                uri("credentialType=MANAGED_IDENTITY&scope=https://api.loganalytics.azure.com/.default"),
+                uri("credentialType=MANAGED_IDENTITY&clientId=" + IDENTITY_CLIENT),
                 uri("credentialType=REFRESH_TOKEN&" + client + "&clientSecret=RAW(" + SAMPLE_CLIENT_SECRET
                     + ")&refreshToken=RAW(" + refreshToken + ")"),
                 uri("credentialType=REFRESH_TOKEN&" + client + "&clientSecret=RAW(" + SAMPLE_CLIENT_SECRET
