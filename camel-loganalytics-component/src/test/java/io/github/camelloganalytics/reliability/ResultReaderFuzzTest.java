@@ -178,6 +178,8 @@ class ResultReaderFuzzTest {
                 case 5 -> {
                     label = "invalid UTF-8";
                     body = invalidUtf8(random, utf8(doc.json(random, false)));
+                    // no sequence inserted is UTF-8 anywhere in a body, inside a string or not
+                    required = Outcome.MALFORMED;
                 }
                 case 6 -> {
                     label = "number out of range";
@@ -237,7 +239,7 @@ class ResultReaderFuzzTest {
         System.out.println("ResultReaderFuzzTest: " + READER_CASES + " reader cases, seed " + SEED + ", " + seconds
                 + " s, outcomes " + describe(tally));
         // each family produced both outcomes where both are possible: the mutations reach the reader's checks
-        for (String family : List.of("wrong type per column", "missing field", "invalid UTF-8", "byte damage",
+        for (String family : List.of("wrong type per column", "missing field", "byte damage",
                 "number out of range")) {
             int[] counts = tally.get(family);
             assertTrue(counts[0] > 0 || counts[1] > 0, family);
@@ -608,7 +610,10 @@ class ResultReaderFuzzTest {
 
     private static byte[] invalidUtf8(Random random, byte[] body) {
         byte[][] bad = {{(byte) 0xC3}, {(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}};
+                {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+                // overlong forms of '/' and of U+007F, and a sequence beyond U+10FFFF: Jackson alone decodes these
+                {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xC1, (byte) 0xBF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}};
         byte[] insert = bad[random.nextInt(bad.length)];
         int at = random.nextInt(body.length + 1);
         byte[] out = new byte[body.length + insert.length];
