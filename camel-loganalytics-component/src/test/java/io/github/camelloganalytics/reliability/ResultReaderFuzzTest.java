@@ -1,11 +1,7 @@
 package io.github.camelloganalytics.reliability;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -22,9 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.camelloganalytics.auth.TokenProvider;
 import io.github.camelloganalytics.error.MalformedResponseException;
 import io.github.camelloganalytics.result.Column;
@@ -40,6 +35,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Feeds the result reader thousands of generated responses and mutations of them: wrong types per column, missing
  * and extra fields, deep {@code dynamic}, huge strings, invalid UTF-8, numbers out of range, truncations and random
  * byte damage. The only outcomes allowed are the correct result or {@link MalformedResultException} (and, through
- * the producer, a result or {@link MalformedResponseException}); any other exception, an {@link Error} or a case that
+ * the producer, against WireMock, a result or {@link MalformedResponseException}); any other exception, an {@link Error} or a case that
  * runs longer than its bound fails the test. The generator is seeded, so a failure names the seed and case that
  * reproduce it.
  */
@@ -250,19 +249,9 @@ class ResultReaderFuzzTest {
     @Test
     void producerGivesAResultOrMalformedResponseExceptionAndNothingElse() throws Exception {
         Random random = new Random(SEED + 1);
-        AtomicReference<byte[]> nextBody = new AtomicReference<>();
-        // without it each small response waits out a delayed ACK on loopback (tens of ms per case)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = nextBody.get();
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        // WireMock, not the JDK's server: that one waits out a delayed ACK per small response on loopback unless a
+        // system property is set before any server in the JVM (the emulator's) has started
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("tokens", (TokenProvider) scope -> "fuzz-token");
@@ -272,7 +261,7 @@ class ResultReaderFuzzTest {
         try {
             ProducerTemplate template = context.createProducerTemplate();
             String uri = "loganalytics:" + UUID.randomUUID() + "?tokenProvider=#tokens&host=http://127.0.0.1:"
-                         + server.getAddress().getPort() + "&query=Heartbeat";
+                         + server.port() + "&query=Heartbeat";
             for (int n = 0; n < PRODUCER_CASES; n++) {
                 Doc doc = generate(random);
                 byte[] body = switch (n % 6) {
@@ -287,7 +276,9 @@ class ResultReaderFuzzTest {
                     case 4 -> invalidUtf8(random, utf8(doc.json(random, false)));
                     default -> damage(random, utf8(doc.json(random, false)));
                 };
-                nextBody.set(body);
+                server.resetMappings();
+                server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body)));
                 int caseNumber = n;
                 Future<Exchange> sent = runner.submit(() -> template.request(uri, e -> { }));
                 Exchange out = bounded(caseNumber, "producer", sent);
@@ -308,7 +299,7 @@ class ResultReaderFuzzTest {
             }
         } finally {
             context.stop();
-            server.stop(0);
+            server.stop();
         }
         System.out.println("ResultReaderFuzzTest: " + PRODUCER_CASES + " producer cases, seed " + (SEED + 1)
                 + ", results " + results + ", MalformedResponseException " + malformed);
