@@ -5,11 +5,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import io.github.camelloganalytics.client.ServiceEndpoints;
 import io.github.camelloganalytics.client.Timespan;
+import org.apache.camel.NoTypeConversionAvailableException;
+import org.apache.camel.TypeConverter;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 
 /**
  * Checks an endpoint's options when the endpoint is created, so that a mistake fails the route's start with a
@@ -22,7 +27,67 @@ final class ConfigurationValidator {
     private static final int MAX_BATCH_PARALLELISM = 20;
     private static final Pattern ARM_API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
 
+    /** Texts Camel rightly reads as a zero duration: zeros with an optional unit, such as 0, 0s, 0ms. */
+    private static final Pattern ZERO_DURATION = Pattern.compile("\\s*0+\\s*[a-zA-Z]*\\s*");
+
+    private static final Pattern MILLISECONDS = Pattern.compile("-?\\d+");
+
     private ConfigurationValidator() {
+    }
+
+    /**
+     * Checks the text of each boolean, number, enum and duration option before Camel binds it, so that a value that
+     * is not of the option's type is refused naming the option and the value: Camel's own conversion error names
+     * neither for a boolean ({@code Value maybe converted to java.lang.Boolean cannot be null}), and it reads text
+     * that is no duration at all ({@code eventually}, {@code 5x}) as zero, which would silently turn a typo into
+     * "no delay" or "no timeout".
+     *
+     * @param parameters the endpoint's options as written in the URI
+     * @param options    the endpoint's option types
+     * @param converter  the context's type converter, which the binding uses too
+     */
+    static void validateOptionTexts(Map<String, Object> parameters, PropertyConfigurerGetter options,
+                                    TypeConverter converter) {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            Class<?> type = options.getOptionType(parameter.getKey(), true);
+            // a bean reference is not text to read
+            if (!(parameter.getValue() instanceof String text) || text.startsWith("#") || type == null
+                || !(type.isPrimitive() || type.isEnum() || Number.class.isAssignableFrom(type)
+                     || type == Boolean.class || type == Duration.class)) {
+                continue;
+            }
+            // Camel's scheduler options (delay, initialDelay) are longs in milliseconds that take a duration too
+            Class<?> target = type == long.class || type == Long.class ? Duration.class : type;
+            if (target == Duration.class && MILLISECONDS.matcher(text).matches()) {
+                continue;
+            }
+            Object value;
+            try {
+                value = converter.mandatoryConvertTo(target, text);
+            } catch (RuntimeException | NoTypeConversionAvailableException e) {
+                throw invalid(parameter.getKey(), text, "it is not a " + describe(type));
+            }
+            boolean iso = text.toUpperCase(Locale.ROOT).startsWith("P") || text.toUpperCase(Locale.ROOT).startsWith("-P");
+            if (target == Duration.class && ((Duration) value).isZero() && !iso
+                && !ZERO_DURATION.matcher(text).matches()) {
+                throw invalid(parameter.getKey(), text, "it is not a " + describe(type));
+            }
+        }
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Duration.class || type == long.class || type == Long.class) {
+            return "duration; write ISO 8601 such as PT10S, or 10s, 5m, 1h30m" + (type == Duration.class ? ""
+                    : ", or a number of milliseconds");
+        }
+        if (type.isEnum()) {
+            StringBuilder names = new StringBuilder();
+            for (Object constant : type.getEnumConstants()) {
+                names.append(names.length() == 0 ? "" : ", ").append(constant);
+            }
+            return "value of " + type.getSimpleName() + "; use one of " + names;
+        }
+        return type == boolean.class || type == Boolean.class ? "boolean; use true or false" : type.getSimpleName();
     }
 
     static void validate(LogAnalyticsConfiguration config) {

@@ -45,6 +45,8 @@ public class LogAnalyticsComponent extends DefaultComponent {
             endpointConfiguration.setWorkspaceId(remaining);
         }
         LogAnalyticsEndpoint endpoint = new LogAnalyticsEndpoint(uri, this, endpointConfiguration);
+        ConfigurationValidator.validateOptionTexts(parameters, new LogAnalyticsEndpointConfigurer(),
+                getCamelContext().getTypeConverter());
         setProperties(endpoint, parameters);
         ConfigurationValidator.validate(endpointConfiguration, environment);
         return endpoint;

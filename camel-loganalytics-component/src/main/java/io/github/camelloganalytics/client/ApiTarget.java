@@ -56,7 +56,8 @@ public final class ApiTarget {
      * @throws IllegalArgumentException when the id is blank
      */
     public static ApiTarget workspace(String workspaceId) {
-        return new ApiTarget(Door.DIRECT, requireText(workspaceId, "workspaceId"), null, null, null, null);
+        return new ApiTarget(Door.DIRECT, notDotSegment(requireText(workspaceId, "workspaceId"), "workspaceId"), null,
+                null, null, null);
     }
 
     /**
@@ -76,7 +77,9 @@ public final class ApiTarget {
         if (missing.length() > 0) {
             throw new IllegalArgumentException("The ARM target needs " + missing);
         }
-        return new ApiTarget(Door.ARM, null, subscriptionId.trim(), resourceGroup.trim(), workspaceName.trim(), null);
+        return new ApiTarget(Door.ARM, null, notDotSegment(subscriptionId.trim(), "subscriptionId"),
+                notDotSegment(resourceGroup.trim(), "resourceGroup"), notDotSegment(workspaceName.trim(), "workspaceName"),
+                null);
     }
 
     /**
@@ -93,6 +96,9 @@ public final class ApiTarget {
                 || id.contains("//")) {
             throw new IllegalArgumentException("A resource id has the form /subscriptions/{subscription}/resourceGroups/"
                                                + "{group}/providers/{provider}/{type}/{name}");
+        }
+        for (String segment : id.substring(1).split("/")) {
+            notDotSegment(segment, "resourceId");
         }
         return new ApiTarget(Door.RESOURCE, null, null, null, null, id);
     }
@@ -189,6 +195,17 @@ public final class ApiTarget {
             case RESOURCE -> "resource " + resourceId;
             default -> "workspace " + workspaceId;
         };
+    }
+
+    /**
+     * Percent-encoding leaves {@code .} and {@code ..} as they are, and any server or proxy on the way resolves them
+     * as dot segments, so such a value would move the query to another path instead of naming a target.
+     */
+    private static String notDotSegment(String value, String name) {
+        if (".".equals(value) || "..".equals(value)) {
+            throw new IllegalArgumentException(name + " '" + value + "' is a relative path segment, not a name or id");
+        }
+        return value;
     }
 
     private static String requireText(String value, String name) {

@@ -113,11 +113,14 @@ public final class ResultReader {
 
     /**
      * Counts the bytes the parser takes and notes the end of the stream, so a parse failure can be told apart as a
-     * body that was cut short. Jackson reads in blocks of several kilobytes, so this costs nothing per value.
+     * body that was cut short; and checks the bytes are UTF-8, which Jackson does not fully do. Jackson reads in
+     * blocks of several kilobytes, so the counting costs nothing per value; the check is one more pass over bytes
+     * the parser reads anyway, mostly ASCII.
      */
     private static final class EndTrackingInputStream extends FilterInputStream {
         long count;
         boolean ended;
+        final Utf8Check utf8 = new Utf8Check();
 
         EndTrackingInputStream(InputStream in) {
             super(in);
@@ -129,6 +132,7 @@ public final class ResultReader {
             if (b < 0) {
                 ended = true;
             } else {
+                utf8.update(new byte[] {(byte) b}, 0, 1);
                 count++;
             }
             return b;
@@ -140,6 +144,7 @@ public final class ResultReader {
             if (n < 0) {
                 ended = true;
             } else {
+                utf8.update(b, off, n);
                 count += n;
             }
             return n;
@@ -179,13 +184,16 @@ public final class ResultReader {
         private String tableName;
         private int rowIndex = -1;
 
+        /** The body as the parser reads it; set when the read starts. */
+        private EndTrackingInputStream body;
+
         Session(JsonFactory factory, RowHandler handler) {
             this.factory = factory;
             this.handler = handler;
         }
 
         QueryResult run(InputStream in) throws Exception {
-            EndTrackingInputStream body = new EndTrackingInputStream(in);
+            body = new EndTrackingInputStream(in);
             try (JsonParser p = factory.createParser(body)) {
                 readResponse(p);
             } catch (HandlerFailure e) {
@@ -207,6 +215,9 @@ public final class ResultReader {
             } catch (CharConversionException e) {
                 throw new MalformedResultException("The response body is not valid UTF-8 JSON" + where() + " ("
                         + e.getMessage() + ")", e);
+            }
+            if (body.utf8.fault() != null) {
+                throw new MalformedResultException(body.utf8.fault());
             }
             if (!tablesSeen && error == null) {
                 throw new MalformedResultException("The response has no \"tables\" and no \"error\"; expected "
@@ -479,7 +490,12 @@ public final class ResultReader {
             }
         }
 
-        private void deliver(Object[] row) {
+        private void deliver(Object[] row) throws MalformedResultException {
+            // a row is handed over only while every byte read is UTF-8, which the parser may have decoded into
+            // other text; the parser reads ahead, so the fault may lie a little after this row
+            if (body.utf8.fault() != null) {
+                throw new MalformedResultException(body.utf8.fault() + " (found" + where() + ")");
+            }
             try {
                 handler.row(row);
             } catch (Exception e) {
