@@ -1,10 +1,9 @@
 package io.github.camelloganalytics;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 
 import com.microsoft.aad.msal4j.ManagedIdentityApplication;
+import io.github.camelloganalytics.testkit.token.MsalEnvironment;
 import io.github.camelloganalytics.testkit.token.RecordedTokenRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,33 +31,13 @@ class ManagedIdentityTest extends EmulatorAuthSupport {
         emulator.tokenEndpoint().registerUserAssignedIdentity(
                 io.github.camelloganalytics.testkit.LogAnalyticsEmulator.SAMPLE_TENANT_ID, USER_CLIENT);
         emulator.sampleWorkspace().grant(SYSTEM_CLIENT).grant(USER_CLIENT);
-        setMsalEnvironment(Map.of("IDENTITY_ENDPOINT", emulator.tokenEndpoint().managedIdentityUrl(),
+        MsalEnvironment.set(Map.of("IDENTITY_ENDPOINT", emulator.tokenEndpoint().managedIdentityUrl(),
                 "IDENTITY_HEADER", emulator.tokenEndpoint().managedIdentitySecret()));
     }
 
     @AfterAll
     static void restoreEnvironment() throws Exception {
-        setMsalEnvironment(null);
-    }
-
-    static void setMsalEnvironment(Map<String, String> variables) throws Exception {
-        Class<?> hook = Class.forName("com.microsoft.aad.msal4j.IEnvironmentVariables");
-        Object environment = variables == null ? null
-                : Proxy.newProxyInstance(hook.getClassLoader(), new Class<?>[] { hook }, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "getEnvironmentVariable":
-                            return variables.get((String) args[0]);
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        default:
-                            return "emulator environment";
-                    }
-                });
-        Method setter = ManagedIdentityApplication.class.getDeclaredMethod("setEnvironmentVariables", hook);
-        setter.setAccessible(true);
-        setter.invoke(null, environment);
+        MsalEnvironment.clear();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.github.camelloganalytics.testkit.token;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,34 +45,14 @@ class ManagedIdentityMsalTest {
         endpoint = new TokenEndpoint().start();
         system = endpoint.registerSystemAssignedIdentity(TENANT, SYSTEM_CLIENT);
         user = endpoint.registerUserAssignedIdentity(TENANT, USER_CLIENT);
-        setMsalEnvironment(Map.of("IDENTITY_ENDPOINT", endpoint.managedIdentityUrl(),
+        MsalEnvironment.set(Map.of("IDENTITY_ENDPOINT", endpoint.managedIdentityUrl(),
                 "IDENTITY_HEADER", endpoint.managedIdentitySecret()));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        setMsalEnvironment(null);
+        MsalEnvironment.clear();
         endpoint.close();
-    }
-
-    static void setMsalEnvironment(Map<String, String> variables) throws Exception {
-        Class<?> hook = Class.forName("com.microsoft.aad.msal4j.IEnvironmentVariables");
-        Object environment = variables == null ? null
-                : Proxy.newProxyInstance(hook.getClassLoader(), new Class<?>[] { hook }, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "getEnvironmentVariable":
-                            return variables.get((String) args[0]);
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        default:
-                            return "emulator environment";
-                    }
-                });
-        Method setter = ManagedIdentityApplication.class.getDeclaredMethod("setEnvironmentVariables", hook);
-        setter.setAccessible(true);
-        setter.invoke(null, environment);
     }
 
     static IAuthenticationResult acquire(ManagedIdentityId id, String resource) throws Exception {
