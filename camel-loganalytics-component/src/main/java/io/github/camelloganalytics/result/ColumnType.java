@@ -124,6 +124,14 @@ public enum ColumnType {
      * @throws IOException              when the parser fails to read the value
      */
     public Object read(JsonParser p) throws IOException {
+        return read(p, new ValueCache());
+    }
+
+    /**
+     * {@link #read(JsonParser)} with the cache of the read in progress, so that values repeated down a result are
+     * shared.
+     */
+    Object read(JsonParser p, ValueCache cache) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
@@ -133,11 +141,11 @@ public enum ColumnType {
         }
         switch (this) {
             case STRING:
-                return readString(p, t);
+                return readString(p, t, cache);
             case DATETIME:
                 if (t == JsonToken.VALUE_STRING) {
                     OffsetDateTime v = ValueParsers.parseDateTime(p.getTextCharacters(), p.getTextOffset(),
-                            p.getTextLength());
+                            p.getTextLength(), cache);
                     if (v != null) {
                         return v;
                     }
@@ -180,14 +188,19 @@ public enum ColumnType {
             case DECIMAL:
                 return readDecimal(p, t);
             case DYNAMIC:
-                return readDynamic(p, t);
+                return readDynamic(p, t, cache);
             default:
                 throw new IllegalStateException("Unhandled column type " + this);
         }
     }
 
-    private String readString(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
+    private String readString(JsonParser p, JsonToken t, ValueCache cache) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            int length = p.getTextLength();
+            return length <= ValueCache.MAX_SHARED_LENGTH
+                    ? cache.string(p.getTextCharacters(), p.getTextOffset(), length) : p.getText();
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
                 || t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
             return p.getText();
         }
@@ -256,10 +269,16 @@ public enum ColumnType {
         throw wrongValue(p, t);
     }
 
-    private Object readDynamic(JsonParser p, JsonToken t) throws IOException {
+    private Object readDynamic(JsonParser p, JsonToken t, ValueCache cache) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
-            String s = p.getText();
-            return looksLikeJsonContainer(s) ? parseEmbedded(s) : s;
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            if (!looksLikeJsonContainer(chars, offset, length)) {
+                return p.getText();
+            }
+            Object value = cache.embeddedJson().read(chars, offset, length);
+            return value != EmbeddedJson.DECLINED ? value : parseEmbedded(new String(chars, offset, length));
         }
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY || t.isScalarValue()) {
             return JsonSupport.readValue(p);
@@ -267,9 +286,9 @@ public enum ColumnType {
         throw wrongValue(p, t);
     }
 
-    private static boolean looksLikeJsonContainer(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
+    private static boolean looksLikeJsonContainer(char[] chars, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            char c = chars[i];
             if (!Character.isWhitespace(c)) {
                 return c == '{' || c == '[';
             }
@@ -277,8 +296,11 @@ public enum ColumnType {
         return false;
     }
 
-    /** The JSON a dynamic value carries as text, or the text itself when it is not one whole JSON value. */
-    private static Object parseEmbedded(String s) {
+    /**
+     * The JSON a dynamic value carries as text, or the text itself when it is not one whole JSON value: with Jackson,
+     * for the texts {@link EmbeddedJson} declines, and as the reference it is tested against.
+     */
+    static Object parseEmbedded(String s) {
         try (JsonParser inner = JsonSupport.FACTORY.createParser(s)) {
             inner.nextToken();
             Object value = JsonSupport.readValue(inner);

@@ -184,6 +184,9 @@ public final class ResultReader {
         private String tableName;
         private int rowIndex = -1;
 
+        /** Shares the values repeated down the rows of this read. */
+        private final ValueCache cache = new ValueCache();
+
         /** The body as the parser reads it; set when the read starts. */
         private EndTrackingInputStream body;
 
@@ -438,7 +441,7 @@ public final class ResultReader {
                             column = -1;
                             throw rowLength(length, columns);
                         }
-                        row[column] = types[column].read(p);
+                        row[column] = types[column].read(p, cache);
                     }
                     column = -1;
                     if (p.nextToken() != JsonToken.END_ARRAY) {

@@ -2,7 +2,9 @@ package io.github.camelloganalytics.result;
 
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,8 +42,8 @@ final class ValueParsers {
      * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}; other ISO 8601 forms (an explicit offset, which is moved to UTC, or no
      * offset at all, which KQL means as UTC) go through {@link DateTimeFormatter}.
      */
-    static OffsetDateTime parseDateTime(char[] c, int off, int len) {
-        OffsetDateTime fast = parseDateTimeFast(c, off, len);
+    static OffsetDateTime parseDateTime(char[] c, int off, int len, ValueCache cache) {
+        OffsetDateTime fast = parseDateTimeFast(c, off, len, cache);
         if (fast != null) {
             return fast;
         }
@@ -59,7 +61,7 @@ final class ValueParsers {
         }
     }
 
-    private static OffsetDateTime parseDateTimeFast(char[] c, int off, int len) {
+    private static OffsetDateTime parseDateTimeFast(char[] c, int off, int len, ValueCache cache) {
         if (len < 20 || c[off + 4] != '-' || c[off + 7] != '-' || c[off + 10] != 'T' || c[off + 13] != ':'
                 || c[off + 16] != ':' || c[off + len - 1] != 'Z') {
             return null;
@@ -79,7 +81,9 @@ final class ValueParsers {
             return null;
         }
         try {
-            return OffsetDateTime.of(y1 * 100 + y2, month, day, hour, minute, second, nanos, ZoneOffset.UTC);
+            LocalDate date = cache.date(y1 * 100 + y2, month, day);
+            LocalTime time = LocalTime.of(hour, minute, second, nanos);
+            return OffsetDateTime.of(LocalDateTime.of(date, time), ZoneOffset.UTC);
         } catch (DateTimeException e) {
             // out-of-range fields such as February 30: the slow path gives the same answer with its own checks
             return null;

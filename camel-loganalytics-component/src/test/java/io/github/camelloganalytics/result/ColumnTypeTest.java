@@ -330,7 +330,7 @@ class ColumnTypeTest {
     void valueParsersWorkOnBufferSlices() {
         char[] buf = "xx2024-03-01T12:34:56.1234567Zyy".toCharArray();
         assertEquals(OffsetDateTime.of(2024, 3, 1, 12, 34, 56, 123_456_700, ZoneOffset.UTC),
-                ValueParsers.parseDateTime(buf, 2, 28));
+                ValueParsers.parseDateTime(buf, 2, 28, new ValueCache()));
         char[] span = "[1.02:03:04]".toCharArray();
         assertEquals(Duration.ofSeconds(93784), ValueParsers.parseTimespan(span, 1, 10));
         char[] guid = "{0f8fad5b-d9cb-469f-a165-70867728950e}".toCharArray();
