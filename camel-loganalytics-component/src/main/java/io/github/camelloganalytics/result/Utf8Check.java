@@ -1,5 +1,9 @@
 package io.github.camelloganalytics.result;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Checks that a byte stream is well-formed UTF-8 as RFC 3629 defines it, chunk by chunk as it is read. Jackson's
  * parser decodes overlong forms ({@code C0 AF} as {@code /}) and sequences beyond U+10FFFF (into lone surrogates)
@@ -9,6 +13,10 @@ package io.github.camelloganalytics.result;
  * error, with the table and row it was in, is the better message whenever it finds the fault too.
  */
 final class Utf8Check {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The top bit of each of a long's eight bytes: zero when all eight are ASCII. */
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** Continuation bytes still expected for the current character. */
     private int remaining;
@@ -26,10 +34,22 @@ final class Utf8Check {
      * @param len how many
      */
     void update(byte[] b, int off, int len) {
-        for (int i = off, end = off + len; i < end && fault == null; i++) {
+        int end = off + len;
+        int i = off;
+        while (i < end && fault == null) {
+            if (remaining == 0) {
+                // ASCII eight bytes at a time: nearly all of a result is ASCII
+                while (i + Long.BYTES <= end && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+                    i += Long.BYTES;
+                }
+                if (i >= end) {
+                    break;
+                }
+            }
             int c = b[i] & 0xFF;
             if (remaining == 0) {
                 if (c < 0x80) {
+                    i++;
                     continue;
                 }
                 if (c >= 0xC2 && c <= 0xDF) {
@@ -55,6 +75,7 @@ final class Utf8Check {
                 upper = 0xBF;
                 remaining--;
             }
+            i++;
         }
         offset += len;
     }
