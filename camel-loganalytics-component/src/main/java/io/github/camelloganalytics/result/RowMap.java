@@ -2,6 +2,9 @@ package io.github.camelloganalytics.result;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -34,6 +37,12 @@ final class RowMap extends AbstractMap<String, Object> {
     @Override
     public int size() {
         return values.length;
+    }
+
+    /** The values in column order, straight from the row: no entry per value, as the inherited view makes. */
+    @Override
+    public Collection<Object> values() {
+        return Collections.unmodifiableList(Arrays.asList(values));
     }
 
     @Override
