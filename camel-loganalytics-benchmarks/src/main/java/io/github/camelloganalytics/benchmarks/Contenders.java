@@ -41,7 +41,9 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import io.github.camelloganalytics.result.QueryResult;
+import io.github.camelloganalytics.result.ResultReader;
 import io.github.camelloganalytics.result.ResultTable;
+import io.github.camelloganalytics.result.RowCollector;
 import io.github.camelloganalytics.testkit.SampleWorkspace;
 import io.github.camelloganalytics.testkit.data.ColumnType;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -74,6 +76,7 @@ public final class Contenders implements AutoCloseable {
     public static final String WORKSPACE = SampleWorkspace.ID;
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final ResultReader READER = new ResultReader();
 
     private final FixedBodyServer server;
     private final CamelContext camel;
@@ -368,6 +371,30 @@ public final class Contenders implements AutoCloseable {
                 }
             }
             return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Not a contender: this component's reader ({@code outputFormat=ROWS}'s {@code RowCollector}) over the body from
+     * memory, every value touched: the floor's conditions, so the difference to the floor is the typing alone, with
+     * neither HTTP nor TLS.
+     *
+     * @param  body    the body as the server sends it
+     * @param  gzipped whether it is gzipped
+     * @param  sink    where values go
+     * @return         rows read
+     */
+    public static int readerFromMemory(byte[] body, boolean gzipped, Sink sink) {
+        try (InputStream in = gzipped
+                ? new GZIPInputStream(new ByteArrayInputStream(body), 64 * 1024) : new ByteArrayInputStream(body)) {
+            RowCollector rows = new RowCollector();
+            READER.stream(in, rows);
+            for (Map<String, Object> row : rows.getRows()) {
+                touch(row.values(), sink);
+            }
+            return rows.getRows().size();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

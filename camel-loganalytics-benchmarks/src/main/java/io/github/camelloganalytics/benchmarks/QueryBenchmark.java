@@ -119,6 +119,17 @@ public class QueryBenchmark {
         return bytes;
     }
 
+    /**
+     * Not a contender: the component's reader over the body from memory, as the floor reads it.
+     *
+     * @param  bh JMH's blackhole
+     * @return    rows read
+     */
+    @Benchmark
+    public int readerFromMemory(Blackhole bh) {
+        return checked(Contenders.readerFromMemory(body, gzip, new BlackholeSink(bh)));
+    }
+
     /** @param bh JMH's blackhole @return rows read */
     @Benchmark
     public int floorJacksonStreaming(Blackhole bh) {

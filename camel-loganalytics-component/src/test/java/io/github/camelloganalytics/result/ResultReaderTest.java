@@ -179,7 +179,10 @@ class ResultReaderTest {
         assertEquals(List.of(List.of(1L), List.of(2L)), result.getTables().get(0).getRows());
         assertEquals("Second", result.getTables().get(1).getName());
         assertEquals(List.of(Arrays.asList("a", 1)), result.getTables().get(1).getRows());
-        assertEquals(Map.of("s", "a", "x", 1), result.getTables().get(1).toMaps().get(0));
+        Map<String, Object> row = result.getTables().get(1).toMaps().get(0);
+        assertEquals(Map.of("s", "a", "x", 1), row);
+        assertEquals(List.of("a", 1), new ArrayList<>(row.values()), "values in column order");
+        assertThrows(UnsupportedOperationException.class, () -> row.values().clear());
         assertEquals(0, result.getTables().get(2).getRowCount());
         assertEquals(List.of(), result.getTables().get(2).getColumns());
     }
