@@ -27,8 +27,10 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-// a heap far above what any contender needs for 500,000 rows, so GC pressure is measured as allocation, not as OOM
-@Fork(value = 1, jvmArgsAppend = { "-Xms4g", "-Xmx4g" })
+// a heap far above what any contender needs for 500,000 rows, so GC pressure is measured as allocation, not as OOM;
+// touched before the run and with a fixed young generation, because page faults on a fresh heap and G1's resizing
+// of the young generation made iterations of one case differ fourfold (113 to 1,686 ms for ROWS at 100,000 rows)
+@Fork(value = 1, jvmArgsAppend = { "-Xms4g", "-Xmx4g", "-Xmn2g", "-XX:+AlwaysPreTouch" })
 public class QueryBenchmark {
 
     /** Rows in the response: one, typical, large, and the service's cap. */

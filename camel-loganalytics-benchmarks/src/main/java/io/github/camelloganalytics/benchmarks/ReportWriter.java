@@ -24,7 +24,7 @@ public final class ReportWriter {
     static final String START = "<!-- results:start -->";
     static final String END = "<!-- results:end -->";
     static final List<String> CONTENDERS = java.util.stream.Stream.concat(HeapRuns.CONTENDERS.stream(),
-            Stream.of("transportOnly")).toList();
+            Stream.of("readerFromMemory", "transportOnly")).toList();
     static final Map<String, String> LABELS = Map.of(
             "producerRows", "(a) producer ROWS",
             "producerTables", "(a) producer TABLES",
@@ -32,8 +32,10 @@ public final class ReportWriter {
             "azureSdk", "(c) Azure SDK LogsQueryClient",
             "camelHttpJackson", "(d) camel-http + Jackson",
             "floorJacksonStreaming", "(e) floor: Jackson streaming from memory",
+            "readerFromMemory", "(ref) the component's reader from memory",
             "transportOnly", "(ref) transport only: HTTPS body read and dropped");
-    static final String[] COLOURS = { "#1f77b4", "#17becf", "#2ca02c", "#d62728", "#ff7f0e", "#7f7f7f", "#bcbd22" };
+    static final String[] COLOURS = { "#1f77b4", "#17becf", "#2ca02c", "#d62728", "#ff7f0e", "#7f7f7f", "#9467bd",
+            "#bcbd22" };
 
     /** One measured case. */
     record Result(String contender, int rows, boolean gzip, double millis, double millisError, double bytesPerOp) {
@@ -131,6 +133,9 @@ public final class ReportWriter {
                     "splitRows throughput ÷ SDK throughput, 100,000 rows, " + g, false);
             ratio(s, results, "producerRows", "camelHttpJackson", 100_000, gzip,
                     "ROWS throughput ÷ camel-http throughput, 100,000 rows, " + g, false);
+            ratio(s, results, "readerFromMemory", "floorJacksonStreaming", 100_000, gzip,
+                    "the component's reader from memory ÷ floor time, 100,000 rows, " + g
+                    + " (the floor's conditions: typing alone, no HTTP, no TLS)", true);
             ratio(s, results, "transportOnly", "producerRows", 100_000, gzip,
                     "transport alone ÷ ROWS time, 100,000 rows, " + g + " (the share no parser can remove)", true);
         }

@@ -58,6 +58,7 @@ class ContendersTest {
             Recording sdk = new Recording();
             Recording http = new Recording();
             Recording floor = new Recording();
+            Recording reader = new Recording();
 
             assertEquals(ROWS, readCompressedIfOn(server, gzip, c -> contenders.producerRows(rows)), "ROWS");
             assertEquals(ROWS, readCompressedIfOn(server, gzip, c -> contenders.producerTables(tables)), "TABLES");
@@ -69,10 +70,12 @@ class ContendersTest {
                     "transport only");
             byte[] body = gzip ? server.gzippedBody() : server.plainBody();
             assertEquals(ROWS, Contenders.floor(body, gzip, floor), "floor");
+            assertEquals(ROWS, Contenders.readerFromMemory(body, gzip, reader), "reader from memory");
 
             assertEquals(ROWS * WideTable.COLUMNS.size(), rows.values.size());
             assertEquals(rows.values, tables.values);
             assertEquals(rows.values, split.values);
+            assertEquals(rows.values, reader.values);
             // the SDK's typed values are the component's: same types, same values, cell by cell
             assertEquals(rows.values, sdk.values);
             assertEquals(ROWS * WideTable.COLUMNS.size(), http.values.size());
