@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLContext;
@@ -35,6 +36,7 @@ public class LogAnalyticsComponent extends DefaultComponent {
     private LogAnalyticsConfiguration configuration = new LogAnalyticsConfiguration();
 
     private final Map<PoolKey, ConnectionPool> pools = new ConcurrentHashMap<>();
+    private ExecutorService readAheadExecutor;
     private final Map<CredentialKey, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     private volatile UnaryOperator<String> environment = System::getenv;
 
@@ -74,6 +76,18 @@ public class LogAnalyticsComponent extends DefaultComponent {
                 throw new RuntimeCamelException("Cannot create the TLS context from sslContextParameters", e);
             }
         });
+    }
+
+    /**
+     * The threads that read large response bodies ahead of their parsing, shared by every endpoint of this
+     * component; created on first use, so a component that never meets a large body has none.
+     */
+    synchronized ExecutorService readAheadExecutor() {
+        if (readAheadExecutor == null) {
+            readAheadExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
+                    "LogAnalyticsReadAhead");
+        }
+        return readAheadExecutor;
     }
 
     /**
@@ -138,6 +152,12 @@ public class LogAnalyticsComponent extends DefaultComponent {
             }
         }
         pools.clear();
+        synchronized (this) {
+            if (readAheadExecutor != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(readAheadExecutor);
+                readAheadExecutor = null;
+            }
+        }
         super.doStop();
     }
 

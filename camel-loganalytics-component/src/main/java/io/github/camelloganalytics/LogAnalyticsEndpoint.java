@@ -95,7 +95,8 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
                 new ServiceEndpoints(configuration.getCloud(), configuration.getHost(), configuration.getScope(),
                         configuration.getArmApiVersion()),
                 getComponent().tokenProvider(configuration),
-                configuration.getResponseTimeout());
+                configuration.getResponseTimeout(),
+                getComponent().readAheadExecutor());
         additionalWorkspaces = parseAdditionalWorkspaces();
         registerHealthCheck();
     }

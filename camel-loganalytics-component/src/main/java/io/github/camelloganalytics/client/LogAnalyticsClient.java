@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -47,22 +48,31 @@ public final class LogAnalyticsClient {
     private static final String REQUEST_ID = "x-ms-request-id";
     private static final String CLIENT_REQUEST_ID = "x-ms-client-request-id";
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * A body is read ahead on another thread once this much of it was read: far above a typical result, so only
+     * large ones pay the hand-over, and early enough that most of a large one is read beside its parsing.
+     */
+    static final long READ_AHEAD_AFTER = 256 * 1024;
 
     private final ConnectionPool pool;
     private final ServiceEndpoints endpoints;
     private final TokenProvider tokens;
     private final RequestConfig requestConfig;
     private final Duration responseTimeout;
+    private final Executor readAhead;
 
     /**
      * @param pool            the shared connections
      * @param endpoints       where each door is and which scope its tokens need
      * @param tokens          where tokens come from
      * @param responseTimeout how long to wait for the service to answer, and between two reads of its body
+     * @param readAhead       runs the reading of large bodies beside their parsing; null to read every body in
+     *                        the caller's thread
      */
     public LogAnalyticsClient(ConnectionPool pool, ServiceEndpoints endpoints, TokenProvider tokens,
-                              Duration responseTimeout) {
+                              Duration responseTimeout, Executor readAhead) {
         this.pool = pool;
+        this.readAhead = readAhead;
         this.endpoints = endpoints;
         this.tokens = tokens;
         this.responseTimeout = responseTimeout;
@@ -157,7 +167,11 @@ public final class LogAnalyticsClient {
         if (entity == null) {
             throw ErrorCatalog.emptyResponse(requestId);
         }
-        try (PushbackInputStream body = new PushbackInputStream(entity.getContent(), 1)) {
+        InputStream content = entity.getContent();
+        if (readAhead != null) {
+            content = new ReadAheadInputStream(content, readAhead, READ_AHEAD_AFTER);
+        }
+        try (PushbackInputStream body = new PushbackInputStream(content, 1)) {
             int first = body.read();
             if (first < 0) {
                 throw ErrorCatalog.emptyResponse(requestId);

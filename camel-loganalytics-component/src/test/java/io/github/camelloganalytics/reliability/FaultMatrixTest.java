@@ -43,6 +43,9 @@ import io.github.camelloganalytics.error.WorkspaceNotFoundException;
 import io.github.camelloganalytics.testkit.Clients;
 import io.github.camelloganalytics.testkit.LogAnalyticsEmulator;
 import io.github.camelloganalytics.testkit.LogAnalyticsEmulatorExtension;
+import io.github.camelloganalytics.testkit.data.Column;
+import io.github.camelloganalytics.testkit.data.ColumnType;
+import io.github.camelloganalytics.testkit.data.Table;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -86,6 +89,9 @@ class FaultMatrixTest {
     private static final String HEARTBEATS = "Heartbeat | project TimeGenerated, Computer";
     private static final String WIREMOCK_WORKSPACE = "b5e7a1d2-3c4f-4a6b-9c8d-0e1f2a3b4c5d";
     private static final String MATRIX_CLIENT = "fault-matrix-client";
+    /** A workspace whose one table answers with about 2 MB: large enough that the body is read ahead. */
+    private static final String LARGE_WORKSPACE = "7d3c1b2a-4e5f-4a6b-8c9d-0a1b2c3d4e5f";
+    private static final String LARGE_QUERY = "LargeEvents";
 
     /** Cases whose request reaches no query server, or is logged only after the client gave up on it. */
     private static final Set<String> NEVER_LOGGED_IN_TIME = Set.of("connection refused", "expired refresh token",
@@ -115,6 +121,13 @@ class FaultMatrixTest {
         wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         wireMock.start();
         emulator.clients().register(MATRIX_CLIENT, "fault-matrix-secret");
+        Table large = emulator.workspace(LARGE_WORKSPACE).createTable(LARGE_QUERY,
+                Column.of("TimeGenerated", ColumnType.DATETIME), Column.of("Message", ColumnType.STRING));
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 12_000; i++) {
+            large.addRow(start.plusSeconds(i), "event " + i + " " + UUID.nameUUIDFromBytes(new byte[] {(byte) i,
+                    (byte) (i >> 8)}) + " " + "x".repeat(100));
+        }
     }
 
     @AfterAll
@@ -202,6 +215,16 @@ class FaultMatrixTest {
                     emulator.faults().next(1).truncatedBody();
                     return emulatorUri(SAMPLE_WORKSPACE_ID, HEARTBEATS, "");
                 }),
+                // a large body is read ahead on another thread: its faults must come out the same
+                new Case("connection dropped mid-body, large result read ahead", ServiceUnavailableException.class,
+                        () -> {
+                            emulator.faults().next(1).dropConnectionMidBody();
+                            return emulatorUri(LARGE_WORKSPACE, LARGE_QUERY, "");
+                        }, false),
+                new Case("truncated JSON, large result read ahead", MalformedResponseException.class, () -> {
+                    emulator.faults().next(1).truncatedBody();
+                    return emulatorUri(LARGE_WORKSPACE, LARGE_QUERY, "");
+                }, false),
                 new Case("non-JSON body", MalformedResponseException.class, () -> {
                     emulator.faults().next(1).malformedBody();
                     return emulatorUri(SAMPLE_WORKSPACE_ID, HEARTBEATS, "");
