@@ -124,7 +124,7 @@ public enum ColumnType {
      * @throws IOException              when the parser fails to read the value
      */
     public Object read(JsonParser p) throws IOException {
-        return read(p, new ValueCache());
+        return read(p, new ValueCache(false));
     }
 
     /**

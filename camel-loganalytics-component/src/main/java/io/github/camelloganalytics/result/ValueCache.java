@@ -19,11 +19,26 @@ final class ValueCache {
     /** Direct-mapped: a slot holds the last string that hashed to it, so a miss costs one comparison. */
     private static final int SLOTS = 512;
 
-    private final String[] strings = new String[SLOTS];
+    /** Null when strings are not shared. */
+    private final String[] strings;
     /** The characters of each cached string, to compare with an intrinsic instead of char by char. */
-    private final char[][] characters = new char[SLOTS][];
+    private final char[][] characters;
     private LocalDate lastDate;
     private EmbeddedJson embeddedJson;
+
+    /** A cache for the cells of one read. */
+    ValueCache() {
+        this(true);
+    }
+
+    /**
+     * @param shareStrings false for a single cell read on its own, where a table of strings would cost more than it
+     *                     could save
+     */
+    ValueCache(boolean shareStrings) {
+        strings = shareStrings ? new String[SLOTS] : null;
+        characters = shareStrings ? new char[SLOTS][] : null;
+    }
 
     /**
      * The characters as a String, the same instance as last time when they were seen recently.
@@ -34,6 +49,9 @@ final class ValueCache {
      * @return     a String of them
      */
     String string(char[] c, int off, int len) {
+        if (strings == null) {
+            return new String(c, off, len);
+        }
         int hash = 0;
         for (int i = off, end = off + len; i < end; i++) {
             hash = 31 * hash + c[i];
