@@ -197,7 +197,17 @@ final class ReadAheadInputStream extends InputStream {
 
     private Chunk take() throws IOException {
         try {
-            return ready.take();
+            while (true) {
+                Chunk chunk = ready.poll(100, TimeUnit.MILLISECONDS);
+                if (chunk != null) {
+                    return chunk;
+                }
+                // a chunk is handed over before the reading thread counts down, so this sees every chunk it gave
+                if (readerDone.getCount() == 0 && ready.isEmpty()) {
+                    // stopped without handing over an end: interrupted while waiting, as by its pool shutting down
+                    throw new InterruptedIOException("The thread reading the response body was stopped");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for the response body");

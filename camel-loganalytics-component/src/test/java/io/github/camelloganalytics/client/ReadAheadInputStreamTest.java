@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -184,6 +185,29 @@ class ReadAheadInputStreamTest {
         assertThrows(IOException.class, () -> in.read(buffer, 0, 1), "a closed stream refuses reads");
         executor.shutdown();
         assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS), "the reading thread ended");
+    }
+
+    @Test
+    void aReadingThreadStoppedByItsPoolEndsTheBodyWithAnErrorInsteadOfAHang() throws Exception {
+        byte[] data = randomBytes(3_000_000, 5);
+        Source source = new Source(data, 5, -1);
+        Thread[] reading = new Thread[1];
+        ReadAheadInputStream in = new ReadAheadInputStream(source, command -> {
+            reading[0] = new Thread(command);
+            reading[0].start();
+        }, 0);
+        byte[] buffer = new byte[1000];
+        assertEquals(1000, in.readNBytes(buffer, 0, 1000));
+        // the reading thread fills the queue and waits to hand over more; a pool shutting down now interrupts it
+        Thread.sleep(200);
+        reading[0].interrupt();
+        reading[0].join(5_000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertThrows(
+                java.io.InterruptedIOException.class, () -> drain(in, out, new Random(5))));
+        assertTrue(out.size() > 0 && out.size() < data.length - 1000, "what was handed over, then the error");
+        in.close();
+        assertEquals(1, source.closes);
     }
 
     @Test
