@@ -333,8 +333,7 @@ public final class Contenders implements AutoCloseable {
      * @return         rows read (arrays inside {@code rows})
      */
     public static int floor(byte[] body, boolean gzipped, Sink sink) {
-        try (InputStream in = gzipped
-                ? new GZIPInputStream(new ByteArrayInputStream(body), 64 * 1024) : new ByteArrayInputStream(body);
+        try (InputStream in = fromMemory(body, gzipped);
              JsonParser parser = JSON.createParser(in)) {
             int rows = 0;
             // arrays only: tables [ at 1, a table's rows [ at 2, each row [ at 3
@@ -387,8 +386,7 @@ public final class Contenders implements AutoCloseable {
      * @return         rows read
      */
     public static int readerFromMemory(byte[] body, boolean gzipped, Sink sink) {
-        try (InputStream in = gzipped
-                ? new GZIPInputStream(new ByteArrayInputStream(body), 64 * 1024) : new ByteArrayInputStream(body)) {
+        try (InputStream in = fromMemory(body, gzipped)) {
             RowCollector rows = new RowCollector();
             READER.stream(in, rows);
             for (Map<String, Object> row : rows.getRows()) {
@@ -398,6 +396,12 @@ public final class Contenders implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The body as the in-memory readers read it: gunzipped when gzipped, with a buffer as large as the server's. */
+    private static InputStream fromMemory(byte[] body, boolean gzipped) throws IOException {
+        InputStream in = new ByteArrayInputStream(body);
+        return gzipped ? new GZIPInputStream(in, 64 * 1024) : in;
     }
 
     private static void touch(Iterable<?> values, Sink sink) {
