@@ -111,6 +111,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "tenantid":
         case "tenantId": getOrCreateConfiguration(target).setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timespan": getOrCreateConfiguration(target).setTimespan(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencredential":
+        case "tokenCredential": getOrCreateConfiguration(target).setTokenCredential(property(camelContext, java.lang.Object.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": getOrCreateConfiguration(target).setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
         case "workspacename":
@@ -203,6 +205,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "tenantid":
         case "tenantId": return java.lang.String.class;
         case "timespan": return java.lang.String.class;
+        case "tokencredential":
+        case "tokenCredential": return java.lang.Object.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
         case "workspacename":
@@ -296,6 +300,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "tenantid":
         case "tenantId": return getOrCreateConfiguration(target).getTenantId();
         case "timespan": return getOrCreateConfiguration(target).getTimespan();
+        case "tokencredential":
+        case "tokenCredential": return getOrCreateConfiguration(target).getTokenCredential();
         case "tokenprovider":
         case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();
         case "workspacename":

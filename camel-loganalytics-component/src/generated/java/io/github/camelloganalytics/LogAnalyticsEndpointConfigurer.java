@@ -132,6 +132,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timespan": target.getConfiguration().setTimespan(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencredential":
+        case "tokenCredential": target.getConfiguration().setTokenCredential(property(camelContext, java.lang.Object.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": target.getConfiguration().setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
         case "usefixeddelay":
@@ -254,6 +256,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timespan": return java.lang.String.class;
+        case "tokencredential":
+        case "tokenCredential": return java.lang.Object.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
         case "usefixeddelay":
@@ -377,6 +381,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "timespan": return target.getConfiguration().getTimespan();
+        case "tokencredential":
+        case "tokenCredential": return target.getConfiguration().getTokenCredential();
         case "tokenprovider":
         case "tokenProvider": return target.getConfiguration().getTokenProvider();
         case "usefixeddelay":

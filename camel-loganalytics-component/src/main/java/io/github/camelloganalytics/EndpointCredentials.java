@@ -18,7 +18,8 @@ final class EndpointCredentials {
         CredentialOptions options = new CredentialOptions(config.getCredentialType(), config.getTenantId(),
                 config.getClientId(), config.getClientSecret(), config.getCertificatePath(),
                 config.getCertificatePassword(), config.getFederatedTokenFile(), config.getRefreshToken(),
-                config.getAccessToken(), config.getTokenProvider(), config.getAuthorityHost());
+                config.getAccessToken(), config.getTokenProvider(), config.getAuthorityHost(),
+                config.getTokenCredential());
         return Credentials.resolve(options, environment, config.getCloud().authorityHost());
     }
 }

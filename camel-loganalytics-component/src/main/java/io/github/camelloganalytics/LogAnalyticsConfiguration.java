@@ -242,7 +242,9 @@ public class LogAnalyticsConfiguration implements Cloneable {
      * How the component obtains its bearer tokens: {@code CLIENT_SECRET}, {@code CLIENT_CERTIFICATE},
      * {@code CLIENT_ASSERTION} (workload identity), {@code MANAGED_IDENTITY} and {@code REFRESH_TOKEN} through
      * MSAL4J, with tokens cached and renewed ahead of expiry; {@code ACCESS_TOKEN}, a token given in
-     * {@code accessToken}; {@code TOKEN_PROVIDER}, a bean given in {@code tokenProvider}; {@code AUTO}, the one
+     * {@code accessToken}; {@code TOKEN_PROVIDER}, a bean given in {@code tokenProvider};
+     * {@code AZURE_IDENTITY}, an Azure SDK {@code TokenCredential} given in {@code tokenCredential} (else a
+     * {@code DefaultAzureCredential}); {@code AUTO}, the one
      * credential option that is set, else the Azure SDK's environment variables ({@code AZURE_TENANT_ID},
      * {@code AZURE_CLIENT_ID}, {@code AZURE_CLIENT_SECRET}, {@code AZURE_CLIENT_CERTIFICATE_PATH},
      * {@code AZURE_FEDERATED_TOKEN_FILE}, {@code AZURE_AUTHORITY_HOST}), else the host's managed identity. The token
@@ -318,6 +320,16 @@ public class LogAnalyticsConfiguration implements Cloneable {
      */
     @UriParam(label = "security")
     private TokenProvider tokenProvider;
+
+    /**
+     * An Azure SDK {@code com.azure.core.credential.TokenCredential} bean ({@code credentialType=AZURE_IDENTITY}),
+     * such as azure-identity's {@code DefaultAzureCredential} or {@code WorkloadIdentityCredential}, as the
+     * camel-azure components take it. Unset with {@code AZURE_IDENTITY}: a {@code DefaultAzureCredential}. Its
+     * tokens are cached and renewed ahead of expiry. azure-core (for a bean) or azure-identity (for the default) must
+     * be on the classpath: the component declares them optional.
+     */
+    @UriParam(label = "security")
+    private Object tokenCredential;
 
     /**
      * How long to wait for a connection to the service to be established.
@@ -658,6 +670,14 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    public Object getTokenCredential() {
+        return tokenCredential;
+    }
+
+    public void setTokenCredential(Object tokenCredential) {
+        this.tokenCredential = tokenCredential;
     }
 
     public TokenProvider getTokenProvider() {

@@ -15,11 +15,13 @@ package io.github.camelloganalytics.auth;
  * @param accessToken        secret; or null
  * @param tokenProvider      a custom token source, or null
  * @param authorityHost      the Entra ID authority host, such as {@code https://login.microsoftonline.com}
+ * @param tokenCredential    an Azure SDK {@code com.azure.core.credential.TokenCredential}, or null; typed
+ *                           {@code Object} so that azure-core stays an optional dependency
  */
 public record CredentialOptions(CredentialType type, String tenantId, String clientId, String clientSecret,
                                 String certificatePath, String certificatePassword, String federatedTokenFile,
                                 String refreshToken, String accessToken, TokenProvider tokenProvider,
-                                String authorityHost) {
+                                String authorityHost, Object tokenCredential) {
 
     /** Normalizes blank values to null, so that an empty option means unset. */
     public CredentialOptions {
@@ -41,7 +43,8 @@ public record CredentialOptions(CredentialType type, String tenantId, String cli
      */
     public CredentialOptions withType(CredentialType resolvedType) {
         return new CredentialOptions(resolvedType, tenantId, clientId, clientSecret, certificatePath,
-                certificatePassword, federatedTokenFile, refreshToken, accessToken, tokenProvider, authorityHost);
+                certificatePassword, federatedTokenFile, refreshToken, accessToken, tokenProvider, authorityHost,
+                tokenCredential);
     }
 
     private static String blankToNull(String value) {
@@ -55,7 +58,9 @@ public record CredentialOptions(CredentialType type, String tenantId, String cli
                + ", certificatePath=" + certificatePath + ", federatedTokenFile=" + federatedTokenFile
                + ", authorityHost=" + authorityHost + mask(", clientSecret", clientSecret)
                + mask(", certificatePassword", certificatePassword) + mask(", refreshToken", refreshToken)
-               + mask(", accessToken", accessToken) + (tokenProvider != null ? ", tokenProvider=set" : "") + "]";
+               + mask(", accessToken", accessToken) + (tokenProvider != null ? ", tokenProvider=set" : "")
+               + (tokenCredential != null ? ", tokenCredential=" + tokenCredential.getClass().getSimpleName() : "")
+               + "]";
     }
 
     private static String mask(String name, String secret) {

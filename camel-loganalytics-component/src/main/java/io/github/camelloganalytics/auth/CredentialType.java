@@ -1,13 +1,15 @@
 package io.github.camelloganalytics.auth;
 
 /**
- * How the component obtains its bearer tokens. Every type but {@link #ACCESS_TOKEN} and {@link #TOKEN_PROVIDER}
- * goes through MSAL4J; its tokens are cached and renewed ahead of expiry.
+ * How the component obtains its bearer tokens. Every type but {@link #ACCESS_TOKEN}, {@link #TOKEN_PROVIDER} and
+ * {@link #AZURE_IDENTITY} goes through MSAL4J; tokens of every type but {@link #ACCESS_TOKEN} and
+ * {@link #TOKEN_PROVIDER} are cached and renewed ahead of expiry.
  */
 public enum CredentialType {
     /**
-     * Picks the credential from what is configured: {@code tokenProvider}, {@code accessToken}, {@code refreshToken},
-     * {@code clientSecret}, {@code certificatePath} or {@code federatedTokenFile}, whichever one is set; with none,
+     * Picks the credential from what is configured: {@code tokenProvider}, {@code tokenCredential},
+     * {@code accessToken}, {@code refreshToken}, {@code clientSecret}, {@code certificatePath} or
+     * {@code federatedTokenFile}, whichever one is set; with none,
      * the Azure SDK's environment variables ({@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID} with
      * {@code AZURE_CLIENT_SECRET}, {@code AZURE_CLIENT_CERTIFICATE_PATH} or {@code AZURE_FEDERATED_TOKEN_FILE});
      * with none of those, the managed identity of the host ({@code AZURE_CLIENT_ID} or {@code clientId} names a
@@ -41,5 +43,14 @@ public enum CredentialType {
     /** A bearer token obtained elsewhere, given as the secret option {@code accessToken}; it is not renewed. */
     ACCESS_TOKEN,
     /** A {@link TokenProvider} bean, given as the option {@code tokenProvider}. */
-    TOKEN_PROVIDER
+    TOKEN_PROVIDER,
+    /**
+     * A {@code com.azure.core.credential.TokenCredential} of the Azure SDK, as every camel-azure component accepts:
+     * the bean given as the option {@code tokenCredential} (azure-identity's {@code DefaultAzureCredential},
+     * {@code WorkloadIdentityCredential}, {@code ClientSecretCredential}, ...), or without one a
+     * {@code DefaultAzureCredential} with azure-identity's defaults. Needs {@code com.azure:azure-core} (with the
+     * bean) or {@code com.azure:azure-identity} (without it) on the classpath; the component declares both as
+     * optional dependencies. Its tokens are cached and renewed ahead of expiry like MSAL4J's.
+     */
+    AZURE_IDENTITY
 }

@@ -34,8 +34,9 @@ public final class Credentials {
     public static final String AZURE_AUTHORITY_HOST = "AZURE_AUTHORITY_HOST";
 
     /** The options that carry a credential (as opposed to naming the tenant, client or authority). */
-    private static final List<String> CREDENTIAL_OPTIONS = List.of("tokenProvider", "accessToken", "refreshToken",
-            "clientSecret", "certificatePath", "certificatePassword", "federatedTokenFile");
+    private static final List<String> CREDENTIAL_OPTIONS = List.of("tokenProvider", "tokenCredential",
+            "accessToken", "refreshToken", "clientSecret", "certificatePath", "certificatePassword",
+            "federatedTokenFile");
 
     private static final Map<CredentialType, Set<String>> ALLOWED = Map.of(
             CredentialType.CLIENT_SECRET, Set.of("clientSecret"),
@@ -44,7 +45,8 @@ public final class Credentials {
             CredentialType.MANAGED_IDENTITY, Set.of(),
             CredentialType.REFRESH_TOKEN, Set.of("refreshToken", "clientSecret"),
             CredentialType.ACCESS_TOKEN, Set.of("accessToken"),
-            CredentialType.TOKEN_PROVIDER, Set.of("tokenProvider"));
+            CredentialType.TOKEN_PROVIDER, Set.of("tokenProvider"),
+            CredentialType.AZURE_IDENTITY, Set.of("tokenCredential"));
 
     private Credentials() {
     }
@@ -58,7 +60,7 @@ public final class Credentials {
      */
     public static TokenProvider resolve(CredentialType type, String accessToken, TokenProvider tokenProvider) {
         CredentialOptions options = resolve(new CredentialOptions(type, null, null, null, null, null, null, null,
-                accessToken, tokenProvider, null), name -> null, "https://login.microsoftonline.com");
+                accessToken, tokenProvider, null, null), name -> null, "https://login.microsoftonline.com");
         if (options.type() != CredentialType.ACCESS_TOKEN && options.type() != CredentialType.TOKEN_PROVIDER) {
             throw new IllegalArgumentException("No credential is configured: set the option accessToken or"
                                                + " tokenProvider");
@@ -84,7 +86,7 @@ public final class Credentials {
             resolved = new CredentialOptions(resolved.type(), resolved.tenantId(), resolved.clientId(),
                     resolved.clientSecret(), resolved.certificatePath(), resolved.certificatePassword(),
                     resolved.federatedTokenFile(), resolved.refreshToken(), resolved.accessToken(),
-                    resolved.tokenProvider(), cloudAuthorityHost);
+                    resolved.tokenProvider(), cloudAuthorityHost, resolved.tokenCredential());
         }
         check(resolved, options.type() == CredentialType.AUTO);
         return resolved;
@@ -116,6 +118,8 @@ public final class Credentials {
                 case REFRESH_TOKEN -> caching(new RefreshTokenSource(options, connection), who);
                 case MANAGED_IDENTITY -> caching(new ManagedIdentitySource(options.clientId(), connection),
                         options.clientId() == null ? "MANAGED_IDENTITY system-assigned" : who);
+                case AZURE_IDENTITY -> caching(AzureIdentitySource.of(options.tokenCredential()),
+                        "AZURE_IDENTITY " + AzureIdentitySource.describe(options.tokenCredential()));
                 case AUTO -> throw new IllegalArgumentException("resolve the credential type first");
             };
         } catch (IllegalArgumentException e) {
@@ -144,6 +148,9 @@ public final class Credentials {
         }
         if (o.tokenProvider() != null) {
             return o.withType(CredentialType.TOKEN_PROVIDER);
+        }
+        if (o.tokenCredential() != null) {
+            return o.withType(CredentialType.AZURE_IDENTITY);
         }
         if (o.accessToken() != null) {
             return o.withType(CredentialType.ACCESS_TOKEN);
@@ -176,13 +183,13 @@ public final class Credentials {
             type = CredentialType.CLIENT_ASSERTION;
         } else {
             return new CredentialOptions(CredentialType.MANAGED_IDENTITY, o.tenantId(), clientId, null, null, null,
-                    null, null, null, null, authorityHost);
+                    null, null, null, null, authorityHost, null);
         }
         return new CredentialOptions(type, tenantId, clientId,
                 type == CredentialType.CLIENT_SECRET ? secret : null,
                 type == CredentialType.CLIENT_CERTIFICATE ? certificate : null,
                 type == CredentialType.CLIENT_CERTIFICATE ? env.apply(AZURE_CLIENT_CERTIFICATE_PASSWORD) : null,
-                type == CredentialType.CLIENT_ASSERTION ? tokenFile : null, null, null, null, authorityHost);
+                type == CredentialType.CLIENT_ASSERTION ? tokenFile : null, null, null, null, authorityHost, null);
     }
 
     private static void check(CredentialOptions o, boolean fromAuto) {
@@ -196,6 +203,7 @@ public final class Credentials {
             case ACCESS_TOKEN -> missing.addAll(o.accessToken() == null ? List.of("accessToken") : List.of());
             case TOKEN_PROVIDER -> missing.addAll(o.tokenProvider() == null
                     ? List.of("tokenProvider (a TokenProvider bean)") : List.of());
+            case AZURE_IDENTITY -> AzureIdentitySource.check(o.tokenCredential());
             default -> {
                 // MANAGED_IDENTITY needs nothing: clientId, when set, picks a user-assigned identity
             }
@@ -241,8 +249,8 @@ public final class Credentials {
     }
 
     private static Map<String, Object> given(CredentialOptions o) {
-        Object[] values = { o.tokenProvider(), o.accessToken(), o.refreshToken(), o.clientSecret(),
-                o.certificatePath(), o.certificatePassword(), o.federatedTokenFile() };
+        Object[] values = { o.tokenProvider(), o.tokenCredential(), o.accessToken(), o.refreshToken(),
+                o.clientSecret(), o.certificatePath(), o.certificatePassword(), o.federatedTokenFile() };
         Map<String, Object> given = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {

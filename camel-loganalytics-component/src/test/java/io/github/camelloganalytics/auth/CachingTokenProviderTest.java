@@ -64,7 +64,7 @@ class CachingTokenProviderTest {
 
     private static CachingTokenProvider provider(Clock clock) throws Exception {
         CredentialOptions options = new CredentialOptions(CredentialType.CLIENT_SECRET, TENANT, CLIENT, SECRET, null,
-                null, null, null, null, null, endpoint.authorityUrl());
+                null, null, null, null, null, endpoint.authorityUrl(), null);
         AuthorityConnection connection = new AuthorityConnection(endpoint.sslContext().getSocketFactory(),
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
         return new CachingTokenProvider(new ConfidentialClientSource(options,
