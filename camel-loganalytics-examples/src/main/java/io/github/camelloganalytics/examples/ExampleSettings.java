@@ -10,7 +10,9 @@ import java.util.Properties;
  * The settings of a run, from lowest to highest precedence: {@code application.properties} on the classpath, the
  * environment variables {@value ExampleTarget#WORKSPACE_ENV}, {@value ExampleTarget#TOKEN_ENV} and the Azure SDK's
  * {@value ExampleTarget#TENANT_ENV}, {@value ExampleTarget#CLIENT_ENV}, {@value ExampleTarget#SECRET_ENV}, and
- * system properties ({@code -Dloganalytics.workspaceId=...}, {@code -Dexamples.dsl=yaml}).
+ * system properties ({@code -Dloganalytics.workspaceId=...}, {@code -Dexamples.dsl=yaml}). An empty setting in the
+ * environment or the system properties changes nothing: the Maven profile that runs the examples hands every setting
+ * it forwards to the application's JVM, empty when the user gave none.
  */
 public final class ExampleSettings {
 
@@ -37,7 +39,7 @@ public final class ExampleSettings {
         copyIfSet(env.get(ExampleTarget.TENANT_ENV), ExampleTarget.TENANT_ID, settings);
         copyIfSet(env.get(ExampleTarget.CLIENT_ENV), ExampleTarget.CLIENT_ID, settings);
         copyIfSet(env.get(ExampleTarget.SECRET_ENV), ExampleTarget.CLIENT_SECRET, settings);
-        system.stringPropertyNames().forEach(name -> settings.setProperty(name, system.getProperty(name)));
+        system.stringPropertyNames().forEach(name -> copyIfSet(system.getProperty(name), name, settings));
         return settings;
     }
 

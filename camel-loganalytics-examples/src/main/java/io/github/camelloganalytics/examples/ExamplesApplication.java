@@ -37,6 +37,11 @@ public final class ExamplesApplication {
      * failed.
      */
     public static void main(String[] args) throws Exception {
+        // Maven hands on every forwarded setting, empty when the user gave none; Camel's placeholders read system
+        // properties before anything else, so an empty one would hide the value the run sets
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> System.getProperty(name).isBlank())
+                .forEach(System::clearProperty);
         Properties settings = ExampleSettings.load(System.getenv(), System.getProperties());
         Dsl dsl = Dsl.parse(settings.getProperty("examples.dsl"));
         Optional<ExampleTarget> real = ExampleTarget.real(settings);

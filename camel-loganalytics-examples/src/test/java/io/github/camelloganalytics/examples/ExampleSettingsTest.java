@@ -56,6 +56,21 @@ class ExampleSettingsTest {
     }
 
     @Test
+    void anEmptySystemPropertyAsMavenForwardsAnUnsetOneLeavesTheEnvironmentsSetting() {
+        // the run-examples profile passes -Dloganalytics.workspaceId= (empty) when the user gave none
+        Properties system = new Properties();
+        system.setProperty(ExampleTarget.WORKSPACE_ID, "");
+        system.setProperty(ExampleTarget.ACCESS_TOKEN, " ");
+        system.setProperty("examples.outputDir", "");
+        Properties settings = ExampleSettings.load(
+                Map.of(ExampleTarget.WORKSPACE_ENV, WORKSPACE, ExampleTarget.TOKEN_ENV, "t"), system);
+
+        assertEquals(WORKSPACE, settings.getProperty(ExampleTarget.WORKSPACE_ID));
+        assertEquals("t", settings.getProperty(ExampleTarget.ACCESS_TOKEN));
+        assertEquals("target/examples-output", settings.getProperty("examples.outputDir"));
+    }
+
+    @Test
     void theAzureSdkVariablesGiveAClientSecretCredential() {
         Properties settings = ExampleSettings.load(Map.of(ExampleTarget.WORKSPACE_ENV, WORKSPACE,
                 "AZURE_TENANT_ID", TENANT, "AZURE_CLIENT_ID", CLIENT, "AZURE_CLIENT_SECRET", "s3cr3t"), new Properties());
