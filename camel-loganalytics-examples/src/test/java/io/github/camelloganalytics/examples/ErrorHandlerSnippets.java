@@ -62,45 +62,45 @@ final class ErrorHandlerSnippets {
     }
 
     static final List<Handler> HANDLERS = List.of(
-            new Handler("QuerySyntaxException", "the KQL does not parse",
+            new Handler("QuerySyntaxException", "Thrown when the KQL does not parse.",
                     "Bad KQL: ${exception.serviceMessage} (request id ${exception.requestId})", 0),
-            new Handler("QuerySemanticException", "the KQL names a table, column or function the workspace lacks, or mixes types",
+            new Handler("QuerySemanticException", "Thrown when the KQL names a table, column or function the workspace lacks, or mixes types.",
                     "KQL refers to something the workspace does not have: ${exception.serviceMessage}", 0),
-            new Handler("InvalidQueryException", "any other refused request (the query, timespan or workspaces)",
+            new Handler("InvalidQueryException", "Thrown when the service refuses the request for another reason: the query, the timespan or the workspaces.",
                     "The service refused the request: ${exception.serviceMessage}", 0),
-            new Handler("MissingAuthenticationException", "no credentials reached the service",
+            new Handler("MissingAuthenticationException", "Thrown when no credentials reached the service.",
                     "No credentials were sent: ${exception.message}", 0),
-            new Handler("InvalidTokenException", "the token is malformed, expired or not trusted",
+            new Handler("InvalidTokenException", "Thrown when the token is malformed, expired or not trusted.",
                     "The token was refused: ${exception.serviceMessage}", 0),
-            new Handler("InvalidTokenAudienceException", "the token was issued for another API",
+            new Handler("InvalidTokenAudienceException", "Thrown when the token was issued for another API.",
                     "The token is for ${exception.tokenAudience}; this API accepts ${exception.allowedAudiences}", 0),
-            new Handler("InvalidGrantException", "the token endpoint refused a stale or reused code or refresh token",
+            new Handler("InvalidGrantException", "Thrown when the token endpoint refused a stale or reused code or refresh token.",
                     "The token endpoint refused the grant (AADSTS ${exception.aadstsCodes}): ${exception.serviceMessage}", 0),
-            new Handler("AuthenticationException", "any authentication failure, the four above included",
+            new Handler("AuthenticationException", "The parent of every authentication failure, the four above included.",
                     "Authentication failed: ${exception.message}", 0),
-            new Handler("UnauthorizedClientException", "client credentials on the direct API where the workspace refuses them",
+            new Handler("UnauthorizedClientException", "Thrown when the workspace refuses client credentials on the direct API.",
                     "This client may not use the direct API: ${exception.serviceMessage}", 0),
-            new Handler("AccessDeniedException", "the identity behind the token may not read the workspace",
+            new Handler("AccessDeniedException", "Thrown when the identity behind the token may not read the workspace.",
                     "Access denied: ${exception.serviceMessage} (request id ${exception.requestId})", 0),
-            new Handler("PathNotFoundException", "the URL is wrong (the host option, a proxy)",
+            new Handler("PathNotFoundException", "Thrown when the URL is wrong (the host option, a proxy).",
                     "No such path, check the host option: ${exception.message}", 0),
-            new Handler("WorkspaceNotFoundException", "the workspace id (or an additional workspace) does not exist",
+            new Handler("WorkspaceNotFoundException", "Thrown when the workspace id (or an additional workspace) does not exist.",
                     "Unknown workspace: ${exception.serviceMessage}", 0),
-            new Handler("EmptyResponseException", "a 200 with an empty body (a proxy dropped the JSON body or its Content-Type)",
+            new Handler("EmptyResponseException", "Thrown when the service answers 200 with an empty body (a proxy dropped the JSON body or its Content-Type).",
                     "The service answered an empty 200 (request id ${exception.requestId})", 0),
-            new Handler("NoDataException", "the workspace holds no data (only with failOnNoData=true)",
+            new Handler("NoDataException", "Thrown when the workspace holds no data (only with failOnNoData=true).",
                     "The workspace holds no data (request id ${exception.requestId})", 0),
-            new Handler("PartialResultException", "the result is incomplete (only with allowPartialErrors=false, the default)",
+            new Handler("PartialResultException", "Thrown when the result is incomplete (only with allowPartialErrors=false, the default).",
                     "Incomplete result, too large: ${exception.resultTooLarge}: ${exception.serviceMessage}", 0),
-            new Handler("ThrottledException", "429: too many requests; each redelivery waits as Retry-After asks",
+            new Handler("ThrottledException", "Thrown when the service answers 429, too many requests; each redelivery waits as Retry-After asks.",
                     "Still throttled after 3 redeliveries: ${exception.message}", 3),
-            new Handler("ServiceUnavailableException", "500, 502, 503 or no connection; each redelivery waits as Retry-After asks, when given",
+            new Handler("ServiceUnavailableException", "Thrown when the service answers 500, 502 or 503, or cannot be reached; each redelivery waits as Retry-After asks, when given.",
                     "Service still unavailable after 3 redeliveries: ${exception.message}", 3),
-            new Handler("QueryTimeoutException", "the query outran serverTimeout or responseTimeout",
+            new Handler("QueryTimeoutException", "Thrown when the query outran serverTimeout or responseTimeout.",
                     "Query still timing out after 1 redelivery: ${exception.message}", 1),
-            new Handler("MalformedResponseException", "a body that is not the documented shape (truncated, not JSON)",
+            new Handler("MalformedResponseException", "Thrown when a body is not the documented shape (truncated, not JSON).",
                     "The answer was not the documented shape: ${exception.message}", 0),
-            new Handler("LogAnalyticsException", "anything else: every failure of a query is one",
+            new Handler("LogAnalyticsException", "The parent of them all: every failure of a query is one.",
                     "Log Analytics query failed: ${exception.message}", 0));
 
     private ErrorHandlerSnippets() {
@@ -111,7 +111,7 @@ final class ErrorHandlerSnippets {
         StringBuilder out = new StringBuilder(BEGIN).append('\n');
         for (Handler h : HANDLERS) {
             out.append("\n### `").append(h.simpleName()).append("`\n\n");
-            out.append("When ").append(h.when()).append(".\n\n");
+            out.append(h.when()).append("\n\n");
             out.append("```java\n").append(h.java()).append("```\n\n");
             out.append("```xml\n").append(h.xml()).append("```\n\n");
             out.append("```yaml\n").append(h.yaml()).append("```\n");
