@@ -1,5 +1,8 @@
 package io.github.camelloganalytics;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import javax.net.ssl.TrustManagerFactory;
@@ -14,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The JUnit quick start of docs/testkit.md, as written there, works. */
+/** The JUnit quick start of docs/testkit.md works, and the page shows these methods as they are here. */
 @ExtendWith(LogAnalyticsEmulatorExtension.class)
 class TestkitQuickStartTest extends CamelTestSupport {
 
@@ -37,14 +41,43 @@ class TestkitQuickStartTest extends CamelTestSupport {
     @Test
     void readsHeartbeats() {
         String uri = "loganalytics:" + LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID
-                     + "?host=" + emulator.queryUrl()
-                     + "&authorityHost=" + emulator.authorityUrl()
-                     + "&sslContextParameters=#emulatorTls"
-                     + "&tenantId=" + LogAnalyticsEmulator.SAMPLE_TENANT_ID
-                     + "&clientId=" + LogAnalyticsEmulator.SAMPLE_CLIENT_ID
-                     + "&clientSecret=RAW(" + LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET + ")"
-                     + "&query=Heartbeat | take 10";
+                + "?host=" + emulator.queryUrl()                   // plain HTTP on 127.0.0.1
+                + "&accessToken=RAW(" + emulator.token() + ")"     // a sample-client token for the direct API
+                + "&query=Heartbeat | take 10";
         assertEquals(10, template.requestBody(uri, null, List.class).size());
+    }
+
+    @Test
+    void readsHeartbeatsWithAClientSecret() {
+        String uri = "loganalytics:" + LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID
+                + "?host=" + emulator.queryUrl()
+                + "&authorityHost=" + emulator.authorityUrl()      // the emulated Entra ID
+                + "&sslContextParameters=#emulatorTls"             // applies to the authority too
+                + "&tenantId=" + LogAnalyticsEmulator.SAMPLE_TENANT_ID
+                + "&clientId=" + LogAnalyticsEmulator.SAMPLE_CLIENT_ID
+                + "&clientSecret=RAW(" + LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET + ")"
+                + "&query=Heartbeat | take 10";
+        assertEquals(10, template.requestBody(uri, null, List.class).size());
+    }
+
+    @Test
+    void tokenRequestsWentToTheEmulatedEntraIdOnlyForTheClientSecret() {
+        readsHeartbeats();
+        assertEquals(0, emulator.tokenEndpoint().tokenRequestCount());
+        readsHeartbeatsWithAClientSecret();
         assertEquals("client_credentials", emulator.tokenEndpoint().tokenRequests().get(0).grantType());
+    }
+
+    @Test
+    void thePageShowsTheseMethodsAsTheyAre() throws Exception {
+        String page = Files.readString(Path.of("../docs/testkit.md"), StandardCharsets.UTF_8);
+        String source = Files.readString(
+                Path.of("src/test/java/io/github/camelloganalytics/TestkitQuickStartTest.java"), StandardCharsets.UTF_8);
+        for (String method : List.of("void readsHeartbeats()", "void readsHeartbeatsWithAClientSecret()",
+                "protected CamelContext createCamelContext()")) {
+            int start = source.lastIndexOf("\n", source.lastIndexOf("\n", source.indexOf(method)) - 1) + 1;
+            String text = source.substring(start, source.indexOf("\n    }\n", start) + 6);
+            assertTrue(page.contains(text), "docs/testkit.md must show, as it is:\n" + text);
+        }
     }
 }
