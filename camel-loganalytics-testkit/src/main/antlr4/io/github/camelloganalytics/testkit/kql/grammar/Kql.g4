@@ -230,6 +230,7 @@ jsonValue
     : LBRACE (jsonMember (COMMA jsonMember)*)? RBRACE                           # jsonObject
     | LBRACK (jsonValue (COMMA jsonValue)*)? RBRACK                             # jsonArray
     | BRACKETED                                                                 # jsonBracketed
+    | DYNAMIC LPAREN jsonValue RPAREN                                           # jsonDynamic
     | (MINUS | PLUS)? literal                                                   # jsonLiteral
     | name                                                                      # jsonName
     ;

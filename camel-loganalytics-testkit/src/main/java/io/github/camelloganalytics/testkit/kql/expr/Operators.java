@@ -134,7 +134,7 @@ public final class Operators {
                     case "-" -> a - b;
                     case "*" -> a * b;
                     case "/" -> b == 0 ? null : a / b;
-                    default -> b == 0 ? null : a % b;
+                    default -> b == 0 ? null : Math.floorMod(a, Math.abs(b));
                 };
                 if (r == null) {
                     return null;

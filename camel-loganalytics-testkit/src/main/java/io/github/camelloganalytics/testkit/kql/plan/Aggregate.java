@@ -487,9 +487,22 @@ final class Aggregate {
     private static Plan bagUnpack(Resolver r, Plan in, List<KqlParser.ArgumentContext> args, ExpressionResolver er) {
         Expr col = er.argument(args.get(0));
         String prefix = "";
+        String conflicts = "error";
+        Set<String> ignored = new java.util.HashSet<>();
         for (int i = 1; i < args.size(); i++) {
-            if (args.get(i).name() == null) {
-                prefix = Values.text(er.argument(args.get(i)).eval(null));
+            KqlParser.ArgumentContext a = args.get(i);
+            String argName = a.name() != null ? Names.text(a.name()) : i == 1 ? "OutputColumnPrefix"
+                    : i == 2 ? "columnsConflict" : "ignoredProperties";
+            Object value = a.name() != null ? er.resolve(Resolver.singleExpression(a.pipeline())).eval(null)
+                    : er.argument(a).eval(null);
+            switch (argName) {
+                case "OutputColumnPrefix" -> prefix = Values.text(value);
+                case "columnsConflict" -> conflicts = Values.text(value);
+                default -> {
+                    if (value instanceof JsonNode n) {
+                        n.forEach(x -> ignored.add(x.asText()));
+                    }
+                }
             }
         }
         int colIndex = col instanceof Expr.ColumnRef ref ? ref.index() : -1;
@@ -514,7 +527,25 @@ final class Aggregate {
                 kept.add(i);
             }
         }
-        List<String> keyNames = new ArrayList<>(keys.keySet());
+        List<String> keyNames = new ArrayList<>(new TreeSet<>(keys.keySet()));
+        keyNames.removeAll(ignored);
+        for (String k : new ArrayList<>(keyNames)) {
+            int existing = Plan.indexOf(schema, prefix + k);
+            if (existing >= 0) {
+                switch (conflicts) {
+                    case "replace_source" -> {
+                        schema.remove(existing);
+                        kept.remove(existing);
+                    }
+                    case "keep_source" -> {
+                        keyNames.remove(k);
+                        continue;
+                    }
+                    default -> throw new KqlSemanticException("SEM0001", "'evaluate' operator: bag_unpack: the "
+                            + "property '" + k + "' conflicts with an existing column (columnsConflict='error')");
+                }
+            }
+        }
         for (String k : keyNames) {
             schema.add(Column.of(Names.unique(schema, prefix + k), keys.get(k)));
         }

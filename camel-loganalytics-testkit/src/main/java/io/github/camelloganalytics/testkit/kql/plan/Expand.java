@@ -250,8 +250,13 @@ final class Expand {
                 }
                 Object[] v = new Object[width];
                 System.arraycopy(row.values(), 0, v, 0, row.values().length);
+                boolean converted = true;
                 for (int k = 0; k < targets.size(); k++) {
                     v[targets.get(k)] = ok ? Values.convert(mt.group(k + 1), types.get(k)) : null;
+                    converted &= !ok || v[targets.get(k)] != null;
+                }
+                if (dropUnmatched && !converted) {
+                    continue;
                 }
                 if (!ok) {
                     for (int k = 0; k < targets.size(); k++) {

@@ -88,6 +88,10 @@ final class ExpressionResolver {
         return schema;
     }
 
+    Scope scope() {
+        return scope;
+    }
+
     KqlSemanticException error(String code, String message) {
         return new KqlSemanticException(code, (keyword == null ? "" : "'" + keyword + "' operator: ") + message);
     }
@@ -512,6 +516,9 @@ final class ExpressionResolver {
             String t = b.getText();
             arr.add(Literals.string(t.substring(1, t.length() - 1).trim()));
             return arr;
+        }
+        if (j instanceof KqlParser.JsonDynamicContext d) {
+            return json(d.jsonValue());
         }
         if (j instanceof KqlParser.JsonNameContext n) {
             String t = n.getText();

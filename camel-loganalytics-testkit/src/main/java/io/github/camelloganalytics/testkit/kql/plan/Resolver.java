@@ -166,7 +166,7 @@ public final class Resolver {
                 return t.plan();
             }
             if (b instanceof Scope.Function f && f.parameters().isEmpty()) {
-                Object r = invoke(f, List.of(), n, null);
+                Object r = invoke(f, List.of(), n, null, scope);
                 return r instanceof Plan plan ? plan : null;
             }
             if (b != null) {
@@ -186,7 +186,7 @@ public final class Resolver {
             Scope.Binding b = scope.lookup(fn);
             List<KqlParser.ArgumentContext> args = c.arguments() == null ? List.of() : c.arguments().argument();
             if (b instanceof Scope.Function f) {
-                Object r = invoke(f, args, c, null);
+                Object r = invoke(f, args, c, null, scope);
                 return r instanceof Plan plan ? plan : null;
             }
             if ((fn.equals("materialize") || fn.equals("view")) && args.size() == 1) {
@@ -240,6 +240,12 @@ public final class Resolver {
      */
     Object invoke(Scope.Function f, List<KqlParser.ArgumentContext> args, ParserRuleContext at,
             ExpressionResolver caller) {
+        return invoke(f, args, at, caller, root);
+    }
+
+    /** Invokes a user-defined function whose arguments are written in {@code callScope}. */
+    Object invoke(Scope.Function f, List<KqlParser.ArgumentContext> args, ParserRuleContext at,
+            ExpressionResolver caller, Scope callScope) {
         Scope s = new Scope(f.closure());
         List<KqlParser.ParameterContext> params = f.parameters();
         Map<String, KqlParser.ArgumentContext> named = new LinkedHashMap<>();
@@ -256,7 +262,7 @@ public final class Resolver {
                     + params.size() + " argument(s), got " + args.size());
         }
         ExpressionResolver argResolver = caller != null ? caller
-                : new ExpressionResolver(this, root, List.of(), null);
+                : new ExpressionResolver(this, callScope, List.of(), null);
         for (int i = 0; i < params.size(); i++) {
             KqlParser.ParameterContext p = params.get(i);
             String pname = Names.text(p.name());
@@ -266,7 +272,7 @@ public final class Resolver {
                 if (a == null) {
                     throw new KqlSemanticException("SEM0219", "function parameter '" + pname + "' needs a table");
                 }
-                Plan t = tabularArgument(a, argResolver == caller ? rootOr(s) : root);
+                Plan t = tabularArgument(a, caller != null ? caller.scope() : callScope);
                 if (t == null) {
                     throw new KqlSemanticException("SEM0219", "function parameter '" + pname
                             + "' expects a tabular argument, got '" + a.getText() + "'");
@@ -310,10 +316,6 @@ public final class Resolver {
             return new ExpressionResolver(this, s, schema, null).resolve(single);
         }
         return pipeline(q.pipeline(), s, false);
-    }
-
-    private Scope rootOr(Scope s) {
-        return s;
     }
 
     // ------------------------------------------------------------------------------------------------ pipelines
@@ -507,7 +509,8 @@ public final class Resolver {
             inner.bind(Names.text(f.parameters().get(0).name()), new Scope.Tabular(in));
             Scope.Function shifted = new Scope.Function(f.parameters().subList(1, f.parameters().size()), f.body(),
                     inner);
-            Object r = invoke(shifted, inv.arguments() == null ? List.of() : inv.arguments().argument(), inv, null);
+            Object r = invoke(shifted, inv.arguments() == null ? List.of() : inv.arguments().argument(), inv, null,
+                    scope);
             if (r instanceof Plan plan) {
                 return plan;
             }

@@ -18,6 +18,10 @@ import io.github.camelloganalytics.testkit.data.ColumnType;
 /** Datetime and timespan text: the literal forms KQL reads and the format strings it writes. */
 public final class DateTimes {
 
+    /** yyyy-M-d or M/d/yyyy (M-d-yyyy), with an optional H:mm[:ss.fff] time. */
+    private static final Pattern LOOSE = Pattern.compile(
+            "(\\d{1,4})[-/](\\d{1,2})[-/](\\d{1,4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{1,2}(?:\\.\\d+)?))?)?Z?");
+
     private static final Pattern SPAN_LITERAL = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z]+)");
 
     private DateTimes() {
@@ -30,6 +34,22 @@ public final class DateTimes {
      */
     public static Instant parse(String text) {
         String t = text.trim();
+        Matcher loose = LOOSE.matcher(t);
+        if (loose.matches()) {
+            boolean usFirst = loose.group(1).length() <= 2;
+            int year = Integer.parseInt(usFirst ? loose.group(3) : loose.group(1));
+            int month = Integer.parseInt(usFirst ? loose.group(1) : loose.group(2));
+            int day = Integer.parseInt(usFirst ? loose.group(2) : loose.group(3));
+            LocalDateTime d = LocalDate.of(year, month, day).atStartOfDay();
+            if (loose.group(4) != null) {
+                d = d.plusHours(Integer.parseInt(loose.group(4))).plusMinutes(Integer.parseInt(loose.group(5)));
+                if (loose.group(6) != null) {
+                    d = d.plusNanos(new BigDecimal(loose.group(6)).multiply(BigDecimal.valueOf(1_000_000_000L))
+                            .longValue());
+                }
+            }
+            return d.toInstant(ZoneOffset.UTC);
+        }
         if (t.length() == 10 && t.charAt(4) == '-') {
             return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
         }
