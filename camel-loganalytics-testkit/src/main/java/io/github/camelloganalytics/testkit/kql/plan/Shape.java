@@ -2,6 +2,7 @@ package io.github.camelloganalytics.testkit.kql.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.camelloganalytics.testkit.data.Column;
@@ -135,6 +136,15 @@ final class Shape {
         return Pattern.compile(sb.toString());
     }
 
+    private static Pattern wildcardPrefix(KqlParser.ColumnPatternContext p, int end) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < end; i++) {
+            String t = p.getChild(i).getText();
+            sb.append(t.equals("*") ? ".*" : Pattern.quote(Names.text(t)));
+        }
+        return Pattern.compile(sb.toString());
+    }
+
     static List<Integer> matching(Plan in, List<KqlParser.ColumnPatternContext> patterns, String kw,
             boolean mustMatch) {
         List<Integer> idx = new ArrayList<>();
@@ -208,13 +218,31 @@ final class Shape {
     static Plan projectReorder(Plan in, KqlParser.ProjectReorderOperatorContext r, String kw) {
         List<Integer> order = new ArrayList<>();
         for (KqlParser.ReorderItemContext item : r.reorderItem()) {
-            List<Integer> m = matching(in, List.of(item.columnPattern()), kw, true);
+            KqlParser.ColumnPatternContext pattern = item.columnPattern();
             String dir = item.ASC() != null ? "asc" : item.DESC() != null ? "desc" : item.name() != null
                     ? Names.text(item.name()) : null;
-            if (dir != null) {
+            List<Integer> m;
+            int last = pattern.getChildCount() - 1;
+            String tail = pattern.getChild(last).getText();
+            if (last > 0 && pattern.getChild(last - 1).getText().equals("*") && dir == null
+                    && Set.of("asc", "desc", "granny-asc", "granny-desc").contains(tail)) {
+                // "* asc": the direction, not a column named "*asc"
+                dir = tail;
+                m = matching(in, List.of(pattern), kw, false);
+                m.clear();
+                for (int i = 0; i < in.schema().size(); i++) {
+                    if (wildcardPrefix(pattern, last).matcher(in.schema().get(i).name()).matches()) {
+                        m.add(i);
+                    }
+                }
+            } else {
+                m = matching(in, List.of(pattern), kw, true);
+            }
+            String direction = dir;
+            if (direction != null) {
                 m.sort((a, b) -> {
                     int c = in.schema().get(a).name().compareTo(in.schema().get(b).name());
-                    return dir.startsWith("desc") || dir.equals("granny-desc") ? -c : c;
+                    return direction.endsWith("desc") ? -c : c;
                 });
             }
             for (int i : m) {
