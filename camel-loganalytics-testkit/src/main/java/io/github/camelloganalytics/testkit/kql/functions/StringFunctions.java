@@ -181,7 +181,7 @@ public final class StringFunctions {
                         return 0L;
                     }
                     long n = 0;
-                    for (int at = s.indexOf(search); at >= 0; at = s.indexOf(search, at + 1)) {
+                    for (int at = s.indexOf(search); at >= 0; at = s.indexOf(search, at + search.length())) {
                         n++;
                     }
                     return n;
