@@ -90,7 +90,7 @@ public final class MathFunctions {
                 Fn.of("atan2", 2, 2, fixed(R), a -> Math.atan2(dbl(a[0]), dbl(a[1]))),
                 Fn.of("pi", 0, 0, fixed(R), a -> Math.PI),
                 Fn.nullable("rand", 0, 1, args -> args.isEmpty() ? R : ColumnType.LONG, a -> a.length == 0
-                        ? Math.random() : (long) (Math.random() * lng(a[0]))),
+                        ? (Object) Math.random() : (Object) (long) (Math.random() * lng(a[0]))),
                 Fn.of("isnan", 1, 1, fixed(ColumnType.BOOL), a -> Double.isNaN(dbl(a[0]))),
                 Fn.of("isinf", 1, 1, fixed(ColumnType.BOOL), a -> Double.isInfinite(dbl(a[0]))),
                 Fn.of("isfinite", 1, 1, fixed(ColumnType.BOOL), a -> Double.isFinite(dbl(a[0]))),

@@ -248,7 +248,7 @@ public final class Values {
             return null;
         }
         if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? node.longValue() : node.doubleValue();
+            return node.canConvertToLong() ? (Object) node.longValue() : (Object) node.doubleValue();
         }
         if (node.isNumber()) {
             return node.doubleValue();
