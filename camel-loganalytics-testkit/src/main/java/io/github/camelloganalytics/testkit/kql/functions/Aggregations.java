@@ -73,8 +73,6 @@ public final class Aggregations {
                 new AggregateFunction("make_bag_if", 2, 3, "bag", ScalarFunction.fixed(D), t -> bag(true)),
                 new AggregateFunction("percentile", 2, 2, "percentile", Aggregations::percentileType,
                         t -> percentileOf(t.get(0))),
-                new AggregateFunction("median", 1, 1, "median", Aggregations::percentileType,
-                        t -> median(t.get(0))),
                 new AggregateFunction("binary_all_and", 1, 1, "binary_all_and", fixedLong, t -> bits(0)),
                 new AggregateFunction("binary_all_or", 1, 1, "binary_all_or", fixedLong, t -> bits(1)),
                 new AggregateFunction("binary_all_xor", 1, 1, "binary_all_xor", fixedLong, t -> bits(2)));
@@ -385,21 +383,6 @@ public final class Aggregations {
             @Override
             public Object result() {
                 return nearestRank(values, p);
-            }
-        };
-    }
-
-    private static Accumulator median(ColumnType type) {
-        Accumulator inner = percentileOf(type);
-        return new Accumulator() {
-            @Override
-            public void add(Object[] a) {
-                inner.add(new Object[] { a[0], 50.0 });
-            }
-
-            @Override
-            public Object result() {
-                return inner.result();
             }
         };
     }

@@ -322,6 +322,23 @@ class TabularOperatorsReferenceTest {
                 + " | evaluate pivot(k, sum(v), grp)"));
     }
 
+    /** invoke-operator.md, search-operator.md (search in), materialize-function.md, toscalar-function.md,
+     * query-parameters-statement.md (not run), batches.md (the first statement is the primary result). */
+    @Test
+    void statementsAndTabularFunctions() {
+        assertEquals(rows("4", "5"), text("let f = (T:(x:long), n:long) { T | where x > n };"
+                + " range x from 1 to 5 step 1 | invoke f(3)"));
+        KqlResult found = run("let A = datatable(s:string)['hello world', 'bye']; let B = datatable(s:string, n:long)"
+                + "['world', 1]; search in (A, B) \"world\"");
+        assertEquals(List.of("$table", "s", "n"), Kql.names(found));
+        assertEquals(2, found.rows().size());
+        assertEquals(3L, one("let m = materialize(range x from 1 to 3 step 1); m | join kind=inner m on x | count"));
+        assertEquals(6L, one("print toscalar(range x from 1 to 3 step 1 | summarize sum(x))"));
+        assertEquals(1L, one("set truncationmaxrecords=10; print 1; print 2"));
+        assertEquals("NotSupportedByEmulator", assertThrows(KqlSemanticException.class,
+                () -> run("declare query_parameters(x:long = 1); print x")).code());
+    }
+
     /** Not implemented operators and plugins are NotSupportedByEmulator with their position, never SyntaxError. */
     @Test
     void notImplementedIsNamed() {
