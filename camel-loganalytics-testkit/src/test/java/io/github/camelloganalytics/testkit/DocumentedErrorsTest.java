@@ -147,8 +147,8 @@ class DocumentedErrorsTest extends ServerTestSupport {
     @Test
     void badKqlIs400SyntaxError() throws Exception {
         for (String kql : new String[] { "Heartbeat | wher Computer == 'x'", "Heartbeat | where (", "Heartbeat |",
-                "Heartbeat | summarize avg(OSMajorVersion) by Computer", "Heartbeat | where tostring(Computer) == 'a'",
-                "Heartbeat | join (AzureActivity) on Computer", "Heartbeat | where Computer == 'unterminated" }) {
+                "Heartbeat | summarize avg(OSMajorVersion) by", "Heartbeat | where tostring(Computer) == == 'a'",
+                "Heartbeat | join (AzureActivity on Computer", "Heartbeat | where Computer == 'unterminated" }) {
             HttpResponse<String> r = query(kql);
             assertEquals(400, r.statusCode(), kql);
             assertEquals(specBody("Query Syntax Error"), r.body(), kql);

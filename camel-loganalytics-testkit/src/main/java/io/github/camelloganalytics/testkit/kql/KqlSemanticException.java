@@ -5,7 +5,7 @@ package io.github.camelloganalytics.testkit.kql;
  * service answers it 400 {@code BadArgumentError} / {@code SemanticError} with a deeper code such as
  * {@code SEM0100}.
  */
-public final class KqlSemanticException extends RuntimeException {
+public class KqlSemanticException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

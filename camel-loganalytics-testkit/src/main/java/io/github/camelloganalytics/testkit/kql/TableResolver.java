@@ -11,4 +11,14 @@ public interface TableResolver {
      * @return      the table, or empty when the target has none of that name
      */
     Optional<SourceTable> resolve(String name);
+
+    /**
+     * The names of the tables the target has, for {@code union T*} and {@code search} without a table list; the
+     * default lists none, and such queries are then answered {@code NotSupportedByEmulator}.
+     *
+     * @return the table names
+     */
+    default java.util.List<String> tableNames() {
+        return java.util.List.of();
+    }
 }

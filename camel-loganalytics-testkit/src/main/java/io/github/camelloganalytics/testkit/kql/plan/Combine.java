@@ -1,0 +1,390 @@
+package io.github.camelloganalytics.testkit.kql.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.antlr.v4.runtime.ParserRuleContext;
+
+import io.github.camelloganalytics.testkit.data.Column;
+import io.github.camelloganalytics.testkit.data.ColumnType;
+import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
+import io.github.camelloganalytics.testkit.kql.Row;
+import io.github.camelloganalytics.testkit.kql.expr.Expr;
+import io.github.camelloganalytics.testkit.kql.expr.Frame;
+import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
+import io.github.camelloganalytics.testkit.kql.value.Values;
+
+/** The operators that combine tables: join (every kind), lookup and union. */
+final class Combine {
+
+    private static final Set<String> JOIN_KINDS = Set.of("innerunique", "inner", "leftouter", "rightouter",
+            "fullouter", "leftanti", "anti", "leftantisemi", "rightanti", "rightantisemi", "leftsemi", "rightsemi");
+
+    private Combine() {
+    }
+
+    /** The equality keys of a join: left and right expressions over their own rows. */
+    private record Keys(List<Expr> left, List<Expr> right, List<String> sameNamed) {
+    }
+
+    /** @return an operator parameter's value ({@code kind=inner} gives inner), or the default */
+    static String parameter(List<KqlParser.OperatorParameterContext> params, String name, String dflt) {
+        for (KqlParser.OperatorParameterContext p : params) {
+            String text = p.getText();
+            int eq = text.indexOf('=');
+            if (text.substring(0, eq).equals(name)) {
+                String v = text.substring(eq + 1);
+                return v.startsWith("'") || v.startsWith("\"") ? v.substring(1, v.length() - 1) : v;
+            }
+        }
+        return dflt;
+    }
+
+    private static Plan right(Resolver r, KqlParser.JoinRightContext right, Scope scope, String kw) {
+        if (right.pipeline() != null) {
+            return r.pipeline(right.pipeline(), scope, false);
+        }
+        return r.tabular(right.expression(), scope, kw);
+    }
+
+    private static Keys keys(Resolver r, Plan left, Plan right, List<KqlParser.JoinConditionContext> conditions,
+            Scope scope, String kw, ParserRuleContext at) {
+        List<Expr> l = new ArrayList<>();
+        List<Expr> rr = new ArrayList<>();
+        List<String> same = new ArrayList<>();
+        List<KqlParser.ExpressionContext> flat = new ArrayList<>();
+        for (KqlParser.JoinConditionContext c : conditions) {
+            flatten(c.expression(), flat);
+        }
+        ExpressionResolver sides = new ExpressionResolver(r, scope, List.of(), kw).joining(left.schema(),
+                right.schema());
+        for (KqlParser.ExpressionContext e : flat) {
+            if (e instanceof KqlParser.PrimaryExpressionContext pe && pe.primary() instanceof KqlParser.NamePrimaryContext n) {
+                String name = Names.text(n.name());
+                int li = left.indexOf(name);
+                int ri = right.indexOf(name);
+                if (li < 0 || ri < 0) {
+                    throw new KqlSemanticException("SEM0100", Resolver.prefix(kw)
+                            + "Failed to resolve column named '" + name + "' on the " + (li < 0 ? "left" : "right")
+                            + " side of the join");
+                }
+                l.add(new Expr.ColumnRef(left.schema().get(li).type(), li, name));
+                rr.add(new Expr.ColumnRef(right.schema().get(ri).type(), ri, name));
+                same.add(name);
+                continue;
+            }
+            if (e instanceof KqlParser.ComparisonExpressionContext c && c.getChild(1).getText().equals("==")) {
+                Expr a = sides.resolve(c.expression(0));
+                Expr b = sides.resolve(c.expression(1));
+                if (a instanceof Expr.ColumnRef ca && b instanceof Expr.ColumnRef cb) {
+                    boolean aLeft = ca.index() < left.schema().size();
+                    boolean bLeft = cb.index() < left.schema().size();
+                    if (aLeft != bLeft) {
+                        Expr.ColumnRef lc = aLeft ? ca : cb;
+                        Expr.ColumnRef rc = aLeft ? cb : ca;
+                        l.add(lc);
+                        rr.add(new Expr.ColumnRef(rc.type(), rc.index() - left.schema().size(), rc.name()));
+                        if (lc.name().equals(rc.name())) {
+                            same.add(lc.name());
+                        }
+                        continue;
+                    }
+                }
+            }
+            throw ExpressionResolver.notSupported("the join condition '" + e.getText() + "' (the emulator joins on "
+                    + "columns and $left.a == $right.b)", e);
+        }
+        for (int i = 0; i < l.size(); i++) {
+            ColumnType a = l.get(i).type();
+            ColumnType b = rr.get(i).type();
+            if (a != b && !(a.isNumeric() && b.isNumeric())) {
+                throw new KqlSemanticException("SEM0001", Resolver.prefix(kw) + "join key '"
+                        + ((Expr.ColumnRef) l.get(i)).name() + "' has type " + a.kqlName() + " on the left and "
+                        + b.kqlName() + " on the right");
+            }
+        }
+        if (l.isEmpty()) {
+            throw new KqlSemanticException("SEM0001", Resolver.prefix(kw) + "a join needs 'on' conditions");
+        }
+        return new Keys(l, rr, same);
+    }
+
+    private static void flatten(KqlParser.ExpressionContext e, List<KqlParser.ExpressionContext> out) {
+        if (e instanceof KqlParser.AndExpressionContext a) {
+            flatten(a.expression(0), out);
+            flatten(a.expression(1), out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    private static List<Object> key(Frame f, Row row, List<Expr> exprs) {
+        List<Object> k = new ArrayList<>(exprs.size());
+        for (Expr e : exprs) {
+            Object v = e.eval(f.at(row));
+            if (v == null) {
+                return null;
+            }
+            k.add(Values.key(v instanceof Integer i ? (Object) (long) i : v));
+        }
+        return k;
+    }
+
+    static Plan join(Resolver r, Plan left, KqlParser.JoinOperatorContext j, Scope scope) {
+        String kw = "join";
+        String kind = parameter(j.operatorParameter(), "kind", "innerunique");
+        if (!JOIN_KINDS.contains(kind)) {
+            throw new KqlSemanticException("SEM0001", "'join' operator: unknown kind '" + kind + "'");
+        }
+        Plan right = right(r, j.joinRight(), scope, kw);
+        if (j.ON() == null) {
+            throw ExpressionResolver.notSupported("'join' without 'on' (joining on all common columns)", j);
+        }
+        Keys keys = keys(r, left, right, j.joinCondition(), scope, kw, j);
+        boolean leftOnly = kind.startsWith("left") && (kind.contains("semi") || kind.contains("anti"))
+                || kind.equals("anti");
+        boolean rightOnly = kind.startsWith("right") && (kind.contains("semi") || kind.contains("anti"));
+        List<Column> schema = new ArrayList<>();
+        if (!rightOnly) {
+            schema.addAll(left.schema());
+        }
+        if (!leftOnly) {
+            for (Column c : right.schema()) {
+                schema.add(Column.of(Names.unique(schema, c.name()), c.type()));
+            }
+        }
+        int lw = left.schema().size();
+        int rw = right.schema().size();
+        return new Plan(schema, () -> {
+            Frame f = new Frame(r.now());
+            List<Row> lrows = left.rows();
+            List<Row> rrows = right.rows();
+            Map<List<Object>, List<Integer>> index = new HashMap<>();
+            for (int i = 0; i < rrows.size(); i++) {
+                List<Object> k = key(f, rrows.get(i), keys.right());
+                if (k != null) {
+                    index.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+                }
+            }
+            List<Row> out = new ArrayList<>();
+            Set<Integer> matchedRight = new HashSet<>();
+            Set<List<Object>> seenLeft = new HashSet<>();
+            for (Row lr : lrows) {
+                List<Object> k = key(f, lr, keys.left());
+                if (kind.equals("innerunique") && k != null && !seenLeft.add(k)) {
+                    continue;
+                }
+                List<Integer> matches = k == null ? List.of() : index.getOrDefault(k, List.of());
+                switch (kind) {
+                    case "leftsemi":
+                        if (!matches.isEmpty()) {
+                            out.add(lr);
+                        }
+                        break;
+                    case "leftanti":
+                    case "anti":
+                    case "leftantisemi":
+                        if (matches.isEmpty()) {
+                            out.add(lr);
+                        }
+                        break;
+                    case "rightsemi":
+                    case "rightanti":
+                    case "rightantisemi":
+                        matchedRight.addAll(matches);
+                        break;
+                    default:
+                        for (int m : matches) {
+                            out.add(combine(lr, rrows.get(m), lw, rw));
+                            matchedRight.add(m);
+                        }
+                        if (matches.isEmpty() && (kind.equals("leftouter") || kind.equals("fullouter"))) {
+                            out.add(combine(lr, null, lw, rw));
+                        }
+                }
+            }
+            if (kind.equals("rightsemi")) {
+                for (int i = 0; i < rrows.size(); i++) {
+                    if (matchedRight.contains(i)) {
+                        out.add(rrows.get(i));
+                    }
+                }
+            } else if (kind.startsWith("rightanti")) {
+                for (int i = 0; i < rrows.size(); i++) {
+                    if (!matchedRight.contains(i)) {
+                        out.add(rrows.get(i));
+                    }
+                }
+            } else if (kind.equals("rightouter") || kind.equals("fullouter")) {
+                for (int i = 0; i < rrows.size(); i++) {
+                    if (!matchedRight.contains(i)) {
+                        out.add(combine(null, rrows.get(i), lw, rw));
+                    }
+                }
+            }
+            return out;
+        }, false);
+    }
+
+    private static Row combine(Row l, Row r, int lw, int rw) {
+        Object[] v = new Object[lw + rw];
+        if (l != null) {
+            System.arraycopy(l.values(), 0, v, 0, lw);
+        }
+        if (r != null) {
+            System.arraycopy(r.values(), 0, v, lw, rw);
+        }
+        return new Row(v, null);
+    }
+
+    static Plan lookup(Resolver r, Plan left, KqlParser.LookupOperatorContext l, Scope scope) {
+        String kw = "lookup";
+        String kind = parameter(l.operatorParameter(), "kind", "leftouter");
+        if (!kind.equals("leftouter") && !kind.equals("inner")) {
+            throw new KqlSemanticException("SEM0001", "'lookup' operator: kind must be leftouter or inner, got '"
+                    + kind + "'");
+        }
+        Plan right = right(r, l.joinRight(), scope, kw);
+        Keys keys = keys(r, left, right, l.joinCondition(), scope, kw, l);
+        Set<Integer> dropped = new HashSet<>();
+        for (Expr e : keys.right()) {
+            dropped.add(((Expr.ColumnRef) e).index());
+        }
+        List<Column> schema = new ArrayList<>(left.schema());
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < right.schema().size(); i++) {
+            if (!dropped.contains(i)) {
+                Column c = right.schema().get(i);
+                schema.add(Column.of(Names.unique(schema, c.name()), c.type()));
+                kept.add(i);
+            }
+        }
+        int lw = left.schema().size();
+        return new Plan(schema, () -> {
+            Frame f = new Frame(r.now());
+            Map<List<Object>, List<Row>> index = new HashMap<>();
+            for (Row rr : right.rows()) {
+                List<Object> k = key(f, rr, keys.right());
+                if (k != null) {
+                    index.computeIfAbsent(k, x -> new ArrayList<>()).add(rr);
+                }
+            }
+            List<Row> out = new ArrayList<>();
+            for (Row lr : left.rows()) {
+                List<Object> k = key(f, lr, keys.left());
+                List<Row> matches = k == null ? List.of() : index.getOrDefault(k, List.of());
+                if (matches.isEmpty() && kind.equals("leftouter")) {
+                    Object[] v = new Object[schema.size()];
+                    System.arraycopy(lr.values(), 0, v, 0, lw);
+                    out.add(new Row(v, lr.ingestionTime()));
+                }
+                for (Row rr : matches) {
+                    Object[] v = new Object[schema.size()];
+                    System.arraycopy(lr.values(), 0, v, 0, lw);
+                    for (int i = 0; i < kept.size(); i++) {
+                        v[lw + i] = rr.values()[kept.get(i)];
+                    }
+                    out.add(new Row(v, lr.ingestionTime()));
+                }
+            }
+            return out;
+        }, false);
+    }
+
+    static Plan union(Resolver r, Plan input, List<KqlParser.OperatorParameterContext> params,
+            List<KqlParser.UnionItemContext> items, Scope scope, ParserRuleContext at) {
+        String kind = parameter(params, "kind", "outer");
+        String withSource = parameter(params, "withsource", null);
+        List<Plan> plans = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (input != null) {
+            plans.add(input);
+            names.add("union_arg0");
+        }
+        for (KqlParser.UnionItemContext item : items) {
+            if (item instanceof KqlParser.WildcardUnionItemContext w) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < w.getChildCount(); i++) {
+                    String t = w.getChild(i).getText();
+                    sb.append(t.equals("*") ? ".*" : Pattern.quote(Names.text(t)));
+                }
+                Pattern p = Pattern.compile(sb.toString());
+                List<String> all = r.tables().tableNames();
+                if (all.isEmpty()) {
+                    throw ExpressionResolver.notSupported("table wildcards in 'union' (the table resolver lists no "
+                            + "tables)", w);
+                }
+                for (String t : all) {
+                    if (p.matcher(t).matches()) {
+                        plans.add(r.table(t).orElseThrow());
+                        names.add(t);
+                    }
+                }
+                continue;
+            }
+            KqlParser.ExpressionContext e = ((KqlParser.ExpressionUnionItemContext) item).expression();
+            plans.add(r.tabular(e, scope, "union"));
+            String n = Names.derived(e, false);
+            names.add(n != null ? n : "union_arg" + names.size());
+        }
+        Map<String, Set<ColumnType>> types = new LinkedHashMap<>();
+        for (Plan p : plans) {
+            for (Column c : p.schema()) {
+                types.computeIfAbsent(c.name(), k -> new java.util.LinkedHashSet<>()).add(c.type());
+            }
+        }
+        List<Column> schema = new ArrayList<>();
+        if (withSource != null) {
+            schema.add(Column.of(withSource, ColumnType.STRING));
+        }
+        for (Map.Entry<String, Set<ColumnType>> e : types.entrySet()) {
+            if (kind.equals("inner")) {
+                boolean everywhere = plans.stream().allMatch(p -> p.indexOf(e.getKey()) >= 0);
+                if (!everywhere) {
+                    continue;
+                }
+            }
+            if (e.getValue().size() == 1) {
+                schema.add(Column.of(e.getKey(), e.getValue().iterator().next()));
+            } else {
+                for (ColumnType t : e.getValue()) {
+                    schema.add(Column.of(e.getKey() + "_" + t.kqlName(), t));
+                }
+            }
+        }
+        return new Plan(schema, () -> {
+            List<Row> out = new ArrayList<>();
+            for (int t = 0; t < plans.size(); t++) {
+                Plan p = plans.get(t);
+                int[] target = new int[p.schema().size()];
+                for (int i = 0; i < target.length; i++) {
+                    Column c = p.schema().get(i);
+                    int at1 = Plan.indexOf(schema, c.name());
+                    if (at1 < 0 || schema.get(at1).type() != c.type()) {
+                        at1 = Plan.indexOf(schema, c.name() + "_" + c.type().kqlName());
+                    }
+                    target[i] = at1;
+                }
+                for (Row row : p.rows()) {
+                    Object[] v = new Object[schema.size()];
+                    if (withSource != null) {
+                        v[0] = names.get(t);
+                    }
+                    for (int i = 0; i < target.length; i++) {
+                        if (target[i] >= 0) {
+                            v[target[i]] = row.values()[i];
+                        }
+                    }
+                    out.add(new Row(v, row.ingestionTime()));
+                }
+            }
+            return out;
+        }, false);
+    }
+}

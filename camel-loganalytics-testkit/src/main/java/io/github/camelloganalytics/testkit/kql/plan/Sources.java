@@ -1,0 +1,237 @@
+package io.github.camelloganalytics.testkit.kql.plan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.camelloganalytics.testkit.data.Column;
+import io.github.camelloganalytics.testkit.data.ColumnType;
+import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
+import io.github.camelloganalytics.testkit.kql.Row;
+import io.github.camelloganalytics.testkit.kql.expr.Expr;
+import io.github.camelloganalytics.testkit.kql.expr.Frame;
+import io.github.camelloganalytics.testkit.kql.expr.Operators;
+import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
+import io.github.camelloganalytics.testkit.kql.value.Values;
+
+/** The sources that are not tables: print, range, datatable, search; and getschema. */
+final class Sources {
+
+    /** Past this many rows, range is refused rather than filling the heap. */
+    static final long MAX_RANGE_ROWS = 10_000_000L;
+
+    private Sources() {
+    }
+
+    /** print: one row, columns {@code print_N} by position unless named. */
+    static Plan print(Resolver r, KqlParser.PrintSourceContext p, Scope scope) {
+        ExpressionResolver er = new ExpressionResolver(r, scope, List.of(), "print");
+        List<Column> columns = new ArrayList<>();
+        List<Expr> exprs = new ArrayList<>();
+        List<KqlParser.NamedExpressionContext> items = p.namedExpressions().namedExpression();
+        for (int i = 0; i < items.size(); i++) {
+            KqlParser.NamedExpressionContext item = items.get(i);
+            Expr c = er.resolve(Shape.expression(item));
+            String name = item instanceof KqlParser.SingleNamedContext s ? Names.text(s.name()) : "print_" + i;
+            columns.add(Column.of(Names.unique(columns, name), c.type()));
+            exprs.add(c);
+        }
+        return new Plan(columns, () -> {
+            Object[] v = new Object[exprs.size()];
+            Frame f = Frame.empty(r.now());
+            for (int i = 0; i < v.length; i++) {
+                v[i] = exprs.get(i).eval(f);
+            }
+            return List.of(new Row(v, null));
+        }, true);
+    }
+
+    static Plan range(Resolver r, KqlParser.RangeSourceContext ctx, Scope scope) {
+        ExpressionResolver er = new ExpressionResolver(r, scope, List.of(), "range");
+        Expr from = er.resolve(ctx.expression(0));
+        Expr to = er.resolve(ctx.expression(1));
+        Expr step = er.resolve(ctx.expression(2));
+        ColumnType t = from.type().isNumeric() && to.type().isNumeric()
+                ? io.github.camelloganalytics.testkit.kql.functions.Types.widest(from.type(), to.type())
+                : from.type();
+        if (t == ColumnType.INT) {
+            t = ColumnType.LONG;
+        }
+        if (!(t.isNumeric() || t == ColumnType.DATETIME || t == ColumnType.TIMESPAN)) {
+            throw new KqlSemanticException("SEM0001", "'range' operator: cannot range over values of type "
+                    + t.kqlName());
+        }
+        ColumnType type = t;
+        String name = Names.text(ctx.name());
+        return new Plan(List.of(Column.of(name, type)), () -> {
+            Frame f = Frame.empty(r.now());
+            Object a = ExpressionResolver.coerce(from.eval(f), type);
+            Object b = ExpressionResolver.coerce(to.eval(f), type);
+            Object s = step.eval(f);
+            List<Row> rows = new ArrayList<>();
+            if (a == null || b == null || s == null) {
+                return rows;
+            }
+            boolean up = Values.compare(s, s instanceof Duration ? Duration.ZERO : (Object) 0L) > 0;
+            boolean zero = Values.compare(s, s instanceof Duration ? Duration.ZERO : (Object) 0L) == 0;
+            if (zero) {
+                return rows;
+            }
+            ColumnType arithmetic = type == ColumnType.DATETIME || type == ColumnType.TIMESPAN ? type
+                    : io.github.camelloganalytics.testkit.kql.functions.Types.widest(type, Values.typeOf(s));
+            for (Object v = a; up ? Values.compare(v, b) <= 0 : Values.compare(v, b) >= 0;
+                    v = ExpressionResolver.coerce(Operators.arithmetic("+", arithmetic, v, s), type)) {
+                rows.add(new Row(new Object[] { v }, null));
+                if (rows.size() > MAX_RANGE_ROWS) {
+                    throw new KqlSemanticException("SEM0001", "'range' operator: more than " + MAX_RANGE_ROWS
+                            + " rows; the emulator keeps results in memory");
+                }
+            }
+            return rows;
+        }, true);
+    }
+
+    static Plan datatable(Resolver r, KqlParser.DatatableSourceContext d, Scope scope) {
+        List<Column> columns = new ArrayList<>();
+        for (KqlParser.ColumnDeclarationContext c : d.columnDeclaration()) {
+            columns.add(Column.of(Names.text(c.name()), ExpressionResolver.typeOfName(
+                    Names.text(c.typeName().name()), c)));
+        }
+        ExpressionResolver er = new ExpressionResolver(r, scope, List.of(), "datatable");
+        List<Object> values = new ArrayList<>();
+        if (d.BRACKETED() != null) {
+            String t = d.BRACKETED().getText();
+            values.add(io.github.camelloganalytics.testkit.kql.parse.Literals.string(t.substring(1, t.length() - 1)
+                    .trim()));
+        }
+        for (KqlParser.ExpressionContext e : d.expression()) {
+            Expr x = er.resolve(e);
+            Object v = x.eval(Frame.empty(r.now()));
+            ColumnType want = columns.get(values.size() % columns.size()).type();
+            if (v != null && x.type() != want && !(x.type().isNumeric() && want.isNumeric())
+                    && want != ColumnType.DYNAMIC && !(want == ColumnType.STRING)) {
+                throw new KqlSemanticException("SEM0001", "'datatable' operator: the value '" + e.getText()
+                        + "' of type " + x.type().kqlName() + " does not fit column '"
+                        + columns.get(values.size() % columns.size()).name() + "' of type " + want.kqlName());
+            }
+            values.add(ExpressionResolver.coerce(v, want));
+        }
+        if (values.size() % columns.size() != 0) {
+            throw new KqlSemanticException("SEM0001", "'datatable' operator: " + values.size()
+                    + " values do not fill rows of " + columns.size() + " columns");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += columns.size()) {
+            rows.add(new Row(values.subList(i, i + columns.size()).toArray(), null));
+        }
+        return new Plan(columns, () -> rows, true);
+    }
+
+    static Plan search(Resolver r, KqlParser.SearchSourceContext s, Scope scope) {
+        List<String> names = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
+        if (s.unionItem().isEmpty()) {
+            names.addAll(r.tables().tableNames());
+            if (names.isEmpty()) {
+                throw ExpressionResolver.notSupported("'search' without 'in (tables)' (the table resolver lists no "
+                        + "tables)", s);
+            }
+            for (String n : names) {
+                plans.add(r.table(n).orElseThrow());
+            }
+        } else {
+            for (KqlParser.UnionItemContext item : s.unionItem()) {
+                if (!(item instanceof KqlParser.ExpressionUnionItemContext e)) {
+                    throw ExpressionResolver.notSupported("wildcard table names in 'search'", item);
+                }
+                names.add(e.getText());
+                plans.add(r.tabular(e.expression(), scope, "search"));
+            }
+        }
+        List<Column> schema = new ArrayList<>();
+        schema.add(Column.of("$table", ColumnType.STRING));
+        List<Plan> filtered = new ArrayList<>();
+        for (Plan p : plans) {
+            filtered.add(searchRows(r, p, s.expression(), scope));
+            for (Column c : p.schema()) {
+                if (Plan.indexOf(schema, c.name()) < 0) {
+                    schema.add(c);
+                }
+            }
+        }
+        return new Plan(schema, () -> {
+            List<Row> out = new ArrayList<>();
+            for (int t = 0; t < filtered.size(); t++) {
+                Plan p = filtered.get(t);
+                for (Row row : p.rows()) {
+                    Object[] v = new Object[schema.size()];
+                    v[0] = names.get(t);
+                    for (int i = 0; i < p.schema().size(); i++) {
+                        int at = Plan.indexOf(schema, p.schema().get(i).name());
+                        if (schema.get(at).type() == p.schema().get(i).type()) {
+                            v[at] = row.values()[i];
+                        }
+                    }
+                    out.add(new Row(v, row.ingestionTime()));
+                }
+            }
+            return out;
+        }, false);
+    }
+
+    /** search's predicate: a string term matches rows where any column has it (with * as a wildcard). */
+    static Plan searchRows(Resolver r, Plan in, KqlParser.ExpressionContext e, Scope scope) {
+        if (e instanceof KqlParser.PrimaryExpressionContext pe && pe.primary() instanceof KqlParser.LiteralPrimaryContext l
+                && l.literal() instanceof KqlParser.StringLitContext) {
+            String term = String.valueOf(ExpressionResolver.literal(l.literal()).value()).toLowerCase(Locale.ROOT);
+            boolean prefix = term.endsWith("*");
+            boolean suffix = term.startsWith("*");
+            String t = term.replace("*", "");
+            return new Plan(in.schema(), () -> {
+                List<Row> out = new ArrayList<>();
+                for (Row row : in.rows()) {
+                    for (Object v : row.values()) {
+                        String s = Values.text(v).toLowerCase(Locale.ROOT);
+                        boolean m = prefix && suffix ? s.contains(t) : prefix ? Operators.string("hasprefix", s, t)
+                                : suffix ? Operators.string("hassuffix", s, t) : Operators.has(s, t);
+                        if (m) {
+                            out.add(row);
+                            break;
+                        }
+                    }
+                }
+                return out;
+            }, in.serialized());
+        }
+        return r.where(in, e, scope, "search");
+    }
+
+    static Plan getschema(Plan in) {
+        List<Column> schema = List.of(Column.of("ColumnName", ColumnType.STRING),
+                Column.of("ColumnOrdinal", ColumnType.INT), Column.of("DataType", ColumnType.STRING),
+                Column.of("ColumnType", ColumnType.STRING));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < in.schema().size(); i++) {
+            Column c = in.schema().get(i);
+            rows.add(new Row(new Object[] { c.name(), i, dotnetType(c.type()), c.type().kqlName() }, null));
+        }
+        return new Plan(schema, () -> rows, true);
+    }
+
+    private static String dotnetType(ColumnType t) {
+        return switch (t) {
+            case BOOL -> "System.SByte";
+            case INT -> "System.Int32";
+            case LONG -> "System.Int64";
+            case REAL -> "System.Double";
+            case DECIMAL -> "System.Data.SqlTypes.SqlDecimal";
+            case STRING -> "System.String";
+            case DATETIME -> "System.DateTime";
+            case TIMESPAN -> "System.TimeSpan";
+            case GUID -> "System.Guid";
+            default -> "System.Object";
+        };
+    }
+
+}
