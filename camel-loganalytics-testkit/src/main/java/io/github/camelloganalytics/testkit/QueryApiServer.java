@@ -29,8 +29,6 @@ import java.util.zip.GZIPOutputStream;
 
 import javax.net.ssl.SSLContext;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
@@ -95,7 +93,7 @@ public final class QueryApiServer implements AutoCloseable {
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final ObjectMapper mapper = new ObjectMapper();
-    private final JsonFactory jsonFactory = new JsonFactory();
+    private final ResultJson resultJson = new ResultJson();
     private volatile boolean detailedSyntaxErrors;
     private HttpServer server;
     private ExecutorService executor;
@@ -270,6 +268,16 @@ public final class QueryApiServer implements AutoCloseable {
         Answer detail(String d) {
             return new Answer(status, body, headers, action, d);
         }
+
+        /** The answer with one more header; one it already has (a scripted Retry-After, say) wins. */
+        Answer withHeader(String name, String value) {
+            if (value == null || headers.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
+                return this;
+            }
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Answer(status, body, more, action, detail);
+        }
     }
 
     /** Thrown inside the pipeline to answer early; keeps each check a single line. */
@@ -394,7 +402,8 @@ public final class QueryApiServer implements AutoCloseable {
         String clientKey = token.clientId() + "/" + token.subject();
         Gate gate = enter(clientKey);
         try {
-            return run(query, targets, timespan, prefer, deadline, now);
+            return run(query, targets, timespan, prefer, deadline, now)
+                    .withHeader(LiveHeaders.PREFERENCE_APPLIED, LiveHeaders.preferenceApplied(prefer, serverTimeout));
         } finally {
             gate.running.decrementAndGet();
             gate.slots.release();
@@ -482,7 +491,8 @@ public final class QueryApiServer implements AutoCloseable {
             rows = rows.subList(0, rows.size() / 2);
             partialError = ErrorBodies.rowLimitPartialError(limit);
         }
-        String json = resultJson(result, rows, partialError, prefer, seconds, scanned[0], datasets);
+        String json = resultJson.write(result, rows, partialError, prefer,
+                new ResultJson.Statistics(seconds, scanned[0], rows.size(), datasets.size()));
         return new Answer(200, json, Map.of(), action == Fault.BodyAction.PARTIAL_RESULT ? Fault.BodyAction.NONE
                 : action, partialError == null ? null : "Partial result");
     }
@@ -587,118 +597,6 @@ public final class QueryApiServer implements AutoCloseable {
         return columns == null ? Optional.empty() : Optional.of(new SourceTable(columns, rows));
     }
 
-    private String resultJson(KqlResult result, List<Object[]> rows, String partialError, Map<String, String> prefer,
-                              double seconds, long scanned, List<long[]> datasets) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = jsonFactory.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeArrayFieldStart("tables");
-            g.writeStartObject();
-            g.writeStringField("name", "PrimaryResult");
-            g.writeArrayFieldStart("columns");
-            for (Column c : result.columns()) {
-                g.writeStartObject();
-                g.writeStringField("name", c.name());
-                g.writeStringField("type", c.type().kqlName());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("rows");
-            for (Object[] row : rows) {
-                g.writeStartArray();
-                for (int i = 0; i < row.length; i++) {
-                    result.columns().get(i).type().write(g, row[i]);
-                }
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            if ("true".equalsIgnoreCase(prefer.get("include-statistics"))) {
-                writeStatistics(g, seconds, scanned, rows.size(), datasets);
-            }
-            if ("true".equalsIgnoreCase(prefer.get("include-render")) && result.visualization() != null) {
-                writeRender(g, result.visualization());
-            }
-            if (partialError != null) {
-                g.writeFieldName("error");
-                g.writeRawValue(partialError);
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void writeStatistics(JsonGenerator g, double seconds, long scanned, int rows, List<long[]> datasets)
-            throws IOException {
-        g.writeObjectFieldStart("statistics");
-        g.writeObjectFieldStart("query");
-        g.writeNumberField("executionTime", seconds);
-        g.writeObjectFieldStart("resourceUsage");
-        g.writeObjectFieldStart("cache");
-        for (String tier : List.of("memory", "disk")) {
-            g.writeObjectFieldStart(tier);
-            g.writeNumberField("hits", 0);
-            g.writeNumberField("misses", 0);
-            g.writeNumberField("total", 0);
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-        g.writeObjectFieldStart("cpu");
-        String cpu = io.github.camelloganalytics.testkit.data.ColumnType.formatTimespan(
-                Duration.ofNanos((long) (seconds * 1e9)));
-        g.writeStringField("user", cpu);
-        g.writeStringField("kernel", "00:00:00");
-        g.writeStringField("totalCpu", cpu);
-        g.writeEndObject();
-        g.writeObjectFieldStart("memory");
-        g.writeNumberField("peakPerNode", 1_048_576L + scanned * 256L);
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeObjectFieldStart("inputDatasetStatistics");
-        g.writeObjectFieldStart("extents");
-        g.writeNumberField("total", datasets.size());
-        g.writeNumberField("scanned", datasets.size());
-        g.writeEndObject();
-        g.writeObjectFieldStart("rows");
-        g.writeNumberField("total", scanned);
-        g.writeNumberField("scanned", scanned);
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeArrayFieldStart("datasetStatistics");
-        g.writeStartObject();
-        g.writeNumberField("tableRowCount", rows);
-        g.writeNumberField("tableSize", rows * 128L);
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void writeRender(JsonGenerator g, String visualization) throws IOException {
-        g.writeObjectFieldStart("render");
-        g.writeStringField("visualization", visualization);
-        g.writeStringField("title", "");
-        g.writeBooleanField("accumulate", false);
-        g.writeBooleanField("isQuerySorted", false);
-        g.writeStringField("kind", "");
-        g.writeStringField("legend", "");
-        g.writeStringField("series", "");
-        g.writeStringField("yMin", "NaN");
-        g.writeStringField("yMax", "NaN");
-        g.writeStringField("xAxis", "linear");
-        g.writeStringField("xColumn", "");
-        g.writeStringField("xTitle", "");
-        g.writeStringField("yAxis", "linear");
-        g.writeStringField("yColumns", "");
-        g.writeStringField("ySplit", "");
-        g.writeStringField("yTitle", "");
-        g.writeStringField("anomalyColumns", "");
-        g.writeEndObject();
-    }
-
     private VerifiedToken authenticate(String authorization, Door door) {
         if (authorization == null || authorization.isBlank()) {
             throw new Reply(Answer.of(401, ErrorBodies.AUTHENTICATION_FAILED));
@@ -797,12 +695,12 @@ public final class QueryApiServer implements AutoCloseable {
 
     private void send(HttpExchange ex, String requestId, byte[] requestBody, Answer a) throws IOException {
         Headers out = ex.getResponseHeaders();
-        out.set("x-ms-request-id", requestId);
-        String clientRequestId = ex.getRequestHeaders().getFirst("x-ms-client-request-id");
-        if (clientRequestId != null) {
-            out.set("x-ms-client-request-id", clientRequestId);
+        LiveHeaders.apply(out, ex.getRequestHeaders(), a.headers());
+        if (a.status() >= 400 && a.body() != null) {
+            // the live service names every failure by a correlation id, the one its support asks for
+            a = new Answer(a.status(), ErrorBodies.withCorrelationId(a.body(), requestId), a.headers(), a.action(),
+                    a.detail());
         }
-        a.headers().forEach(out::set);
         requestLog.add(new LoggedRequest(Instant.now(), ex.getRequestMethod(), ex.getRequestURI().toString(),
                 redacted(ex.getRequestHeaders()), new String(requestBody, StandardCharsets.UTF_8), a.status(),
                 requestId, a.detail()));
