@@ -118,8 +118,8 @@ public final class ErrorCatalog {
 
     private static final String BAD_ARGUMENT = "BadArgumentError";
     private static final String INSUFFICIENT_ACCESS = "InsufficientAccessError";
-    private static final String RETRY_FIX = "Try again after a pause (as Retry-After asks, when given); if it "
-            + "persists, quote the request id to Azure support.";
+    private static final String RETRY_FIX = "Try again after a pause (for a 503, as Retry-After asks, when given); if "
+            + "it persists, quote the correlation id (and the request id and time) to Azure support.";
 
     private static final List<Entry> ENTRIES = List.of(
             row("query-syntax-error", 400, BAD_ARGUMENT, "SyntaxError", null,
@@ -303,7 +303,8 @@ public final class ErrorCatalog {
             special("unknown", Trigger.UNMATCHED, 0,
                     LogAnalyticsException.class, LogAnalyticsException::new, "Log Analytics request failed",
                     "The service answered with a status or error code this catalog does not list.",
-                    "Read the service message and the response body; quote the request id in a support case.",
+                    "Read the service message and the response body; quote the correlation id (and the request "
+                            + "id and time) in a support case.",
                     false));
 
     private static final Entry UNKNOWN = entry("unknown").orElseThrow();

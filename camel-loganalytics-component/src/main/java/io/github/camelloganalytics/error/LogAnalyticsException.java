@@ -14,8 +14,8 @@ import java.util.Objects;
  * {@link #isRetryable()} says whether trying the same request again can succeed.
  * <p>
  * The message reads {@code <title>: <service message>. Cause: <cause> Fix: <fix> (HTTP <status>
- * <code>/<innerCode>, correlation id <id>, request id <id>)}, leaving out what is absent. It never holds request headers, so no token
- * or secret.
+ * <code>/<innerCode>, correlation id <id>, request id <id>)}, leaving out what is absent. It never holds request
+ * headers, so no token or secret.
  */
 public class LogAnalyticsException extends Exception {
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import javax.net.ssl.SSLContext;
@@ -76,13 +73,6 @@ public final class QueryApiServer implements AutoCloseable {
     public static final List<String> ARM_AUDIENCES = List.of("https://management.core.windows.net/",
             "https://management.azure.com/");
 
-    private static final Pattern DIRECT = Pattern.compile("^/v1/workspaces/([^/]+)/query/?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ARM = Pattern.compile(
-            "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.OperationalInsights/workspaces/"
-                                                       + "([^/]+)/api/query/?$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern RESOURCE = Pattern.compile("^/v1(/subscriptions/.+)/query/?$",
-            Pattern.CASE_INSENSITIVE);
     private static final String MALFORMED = "{\"tables\":[{\"name\":\"PrimaryResult\" \"columns\":[}";
 
     private final TokenVerifier verifier;
@@ -249,15 +239,6 @@ public final class QueryApiServer implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private enum Door {
-        DIRECT,
-        ARM,
-        RESOURCE
-    }
-
-    private record Route(Door door, String first, String second, String third) {
-    }
-
     /** An answer before it is written. */
     private record Answer(int status, String body, Map<String, String> headers, Fault.BodyAction action,
                           String detail) {
@@ -327,14 +308,14 @@ public final class QueryApiServer implements AutoCloseable {
 
     private Answer serve(HttpExchange ex, byte[] body) {
         String method = ex.getRequestMethod();
-        Route route = route(ex.getRequestURI().getRawPath());
+        RequestParts.Route route = RequestParts.route(ex.getRequestURI().getRawPath());
         if (route == null || !(method.equals("GET") || method.equals("POST"))) {
             return Answer.of(404, ErrorBodies.PATH_NOT_FOUND);
         }
         Headers in = ex.getRequestHeaders();
         VerifiedToken token = authenticate(in.getFirst("Authorization"), route.door());
-        Map<String, String> params = params(ex.getRequestURI().getRawQuery());
-        if (route.door() == Door.ARM) {
+        Map<String, String> params = RequestParts.params(ex.getRequestURI().getRawQuery());
+        if (route.door() == RequestParts.Door.ARM) {
             String version = params.get("api-version");
             if (version == null || version.isBlank()) {
                 return Answer.of(400, ErrorBodies.missingApiVersion());
@@ -345,7 +326,7 @@ public final class QueryApiServer implements AutoCloseable {
         }
         Instant now = Instant.now();
         String query = params.get("query");
-        List<String> extraWorkspaces = new ArrayList<>(split(params.get("workspaces")));
+        List<String> extraWorkspaces = new ArrayList<>(RequestParts.split(params.get("workspaces")));
         Timespan timespan = timespan(params.get("timespan"), now);
         if (method.equals("POST")) {
             String contentType = in.getFirst("Content-Type");
@@ -370,7 +351,7 @@ public final class QueryApiServer implements AutoCloseable {
             if (ws != null && ws.isArray()) {
                 ws.forEach(w -> extraWorkspaces.add(w.asText()));
             } else if (ws != null && ws.isTextual()) {
-                extraWorkspaces.addAll(split(ws.asText()));
+                extraWorkspaces.addAll(RequestParts.split(ws.asText()));
             }
         }
         if (query == null || query.isBlank()) {
@@ -379,7 +360,7 @@ public final class QueryApiServer implements AutoCloseable {
         }
         List<Target> targets = targets(route, extraWorkspaces);
         for (Target t : targets) {
-            if (route.door() == Door.DIRECT && token.appOnly() && t.workspace.refusesClientCredentialsOnDirectApi()) {
+            if (route.door() == RequestParts.Door.DIRECT && token.appOnly() && t.workspace.refusesClientCredentialsOnDirectApi()) {
                 String principal = token.subject() != null ? token.subject() : token.clientId();
                 return Answer.of(403, ErrorBodies.unauthorizedClient(principal));
             }
@@ -387,7 +368,7 @@ public final class QueryApiServer implements AutoCloseable {
                 return Answer.of(403, ErrorBodies.INSUFFICIENT_ACCESS);
             }
         }
-        Map<String, String> prefer = prefer(in.get("Prefer"));
+        Map<String, String> prefer = RequestParts.prefer(in.get("Prefer"));
         Duration serverTimeout = limits.defaultServerTimeout();
         if (prefer.containsKey("wait")) {
             try {
@@ -516,7 +497,7 @@ public final class QueryApiServer implements AutoCloseable {
     private record Target(Workspace workspace, String resourceFilter) {
     }
 
-    private List<Target> targets(Route route, List<String> extra) {
+    private List<Target> targets(RequestParts.Route route, List<String> extra) {
         List<Target> targets = new ArrayList<>();
         switch (route.door()) {
             case DIRECT -> targets.add(new Target(workspace(route.first())
@@ -597,7 +578,7 @@ public final class QueryApiServer implements AutoCloseable {
         return columns == null ? Optional.empty() : Optional.of(new SourceTable(columns, rows));
     }
 
-    private VerifiedToken authenticate(String authorization, Door door) {
+    private VerifiedToken authenticate(String authorization, RequestParts.Door door) {
         if (authorization == null || authorization.isBlank()) {
             throw new Reply(Answer.of(401, ErrorBodies.AUTHENTICATION_FAILED));
         }
@@ -609,7 +590,7 @@ public final class QueryApiServer implements AutoCloseable {
         if (token.isEmpty()) {
             throw new Reply(Answer.of(403, ErrorBodies.INVALID_TOKEN).detail("The token did not verify"));
         }
-        List<String> allowed = door == Door.ARM ? ARM_AUDIENCES : DIRECT_AUDIENCES;
+        List<String> allowed = door == RequestParts.Door.ARM ? ARM_AUDIENCES : DIRECT_AUDIENCES;
         String audience = token.get().audience();
         if (audience == null || !allowed.contains(audience)) {
             throw new Reply(Answer.of(403, ErrorBodies.invalidAudience(String.valueOf(audience), allowed)));
@@ -627,70 +608,6 @@ public final class QueryApiServer implements AutoCloseable {
             throw new Reply(Answer.of(400, ErrorBodies.badArgument("InvalidTimespanError",
                     "The timespan '" + text + "' is not an ISO 8601 duration or interval")));
         }
-    }
-
-    private static Route route(String rawPath) {
-        if (rawPath == null) {
-            return null;
-        }
-        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        Matcher m = DIRECT.matcher(path);
-        if (m.matches()) {
-            return new Route(Door.DIRECT, m.group(1), null, null);
-        }
-        m = ARM.matcher(path);
-        if (m.matches()) {
-            return new Route(Door.ARM, m.group(1), m.group(2), m.group(3));
-        }
-        m = RESOURCE.matcher(path);
-        if (m.matches()) {
-            return new Route(Door.RESOURCE, m.group(1), null, null);
-        }
-        return null;
-    }
-
-    private static Map<String, String> params(String rawQuery) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.putIfAbsent(k, v);
-        }
-        return params;
-    }
-
-    private static List<String> split(String csv) {
-        List<String> out = new ArrayList<>();
-        if (csv != null) {
-            for (String s : csv.split(",")) {
-                if (!s.isBlank()) {
-                    out.add(s.trim());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@code Prefer} may come as one comma-separated header (as the SDK sends it) or as several. */
-    private static Map<String, String> prefer(List<String> headers) {
-        Map<String, String> prefs = new LinkedHashMap<>();
-        if (headers != null) {
-            for (String h : headers) {
-                for (String item : h.split(",")) {
-                    String s = item.trim();
-                    int eq = s.indexOf('=');
-                    if (!s.isEmpty()) {
-                        prefs.put(eq < 0 ? s.toLowerCase(Locale.ROOT) : s.substring(0, eq).trim().toLowerCase(Locale.ROOT),
-                                eq < 0 ? "true" : s.substring(eq + 1).trim());
-                    }
-                }
-            }
-        }
-        return prefs;
     }
 
     private void send(HttpExchange ex, String requestId, byte[] requestBody, Answer a) throws IOException {
