@@ -213,7 +213,8 @@ class ErrorCatalogTest {
         assertEquals("unknown", e.getCatalogEntry().id());
         assertEquals("Log Analytics request failed: Tip me over. Cause: The service answered with a status or error "
                 + "code this catalog does not list. Fix: Read the service message and the response body; quote the "
-                + "request id in a support case. (HTTP 418 ImATeapot/Spout, request id " + REQUEST_ID + ")",
+                + "correlation id (and the request id and time) in a support case. (HTTP 418 ImATeapot/Spout, request "
+                + "id " + REQUEST_ID + ")",
                 e.getMessage());
     }
 
