@@ -45,9 +45,13 @@ public final class LogAnalyticsConstants {
               javaType = "Boolean")
     public static final String NO_DATA = HEADER_PREFIX + "NoData";
     @Metadata(label = "producer",
-              description = "The service's request id for the query, to quote in a support case.",
+              description = "The request id of the query: the client request id the component sent as `x-ms-client-request-id` (a new UUID per request, which the service echoes), or the service's own `x-ms-request-id` when it sends one (the live query API does not). For a support case, quote it with the time of the query; a failed query's `LogAnalyticsException.getCorrelationId()` is the id Microsoft support asks for.",
               javaType = "String")
     public static final String REQUEST_ID = HEADER_PREFIX + "RequestId";
+    @Metadata(label = "producer",
+              description = "The service's `Preference-Applied` header: the `Prefer` preferences it applied, as it applied them; it may differ from what was asked (`wait=10` applied when `serverTimeout=5s` asked for `wait=5`). Absent when the service sent none.",
+              javaType = "String")
+    public static final String PREFERENCE_APPLIED = HEADER_PREFIX + "PreferenceApplied";
     @Metadata(label = "producer",
               description = "With `operation=BATCH`: how many queries of the batch failed, i.e. how many items of the body are a `LogAnalyticsException`.",
               javaType = "Integer")

@@ -32,6 +32,8 @@ import org.apache.camel.support.DefaultProducer;
 public class LogAnalyticsProducer extends DefaultProducer {
 
     private static final ResultReader READER = new ResultReader();
+    /** For outputFormat=JSON: the body is the raw text, so no cell value may fail the read its headers come from. */
+    private static final ResultReader JSON_READER = ResultReader.keepingUntypedCells();
     /** How often one batch query answered 429 is tried again after its Retry-After. */
     static final int BATCH_THROTTLE_RETRIES = 3;
 
@@ -205,7 +207,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
         RowCollector rows = new RowCollector();
         QueryResult result;
         try (InputStream in = new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))) {
-            result = new RowsAnswer(rows, READER.stream(in, rows)).withRows();
+            result = new RowsAnswer(rows, JSON_READER.stream(in, rows)).withRows();
         } catch (IOException e) {
             throw ErrorCatalog.malformed(200, response.getRequestId(), json, e);
         }
@@ -216,6 +218,12 @@ public class LogAnalyticsProducer extends DefaultProducer {
     private boolean noData(QueryResponse<?> response, Message message, LogAnalyticsConfiguration config)
             throws LogAnalyticsException {
         message.setHeader(LogAnalyticsConstants.REQUEST_ID, response.getRequestId());
+        if (response.getPreferenceApplied() != null) {
+            message.setHeader(LogAnalyticsConstants.PREFERENCE_APPLIED, response.getPreferenceApplied());
+        } else {
+            // an earlier query's answer must not pass for this one's
+            message.removeHeader(LogAnalyticsConstants.PREFERENCE_APPLIED);
+        }
         if (!response.isNoData()) {
             return false;
         }

@@ -47,6 +47,7 @@ public final class LogAnalyticsClient {
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final String REQUEST_ID = "x-ms-request-id";
     private static final String CLIENT_REQUEST_ID = "x-ms-client-request-id";
+    private static final String PREFERENCE_APPLIED = "Preference-Applied";
     private static final JsonFactory JSON = new JsonFactory();
     /**
      * A body is read ahead on another thread once this much of it was read: far above a typical result, so only
@@ -146,11 +147,12 @@ public final class LogAnalyticsClient {
             LOG.trace("Query on {} answered {} after {} ms, request id {}", target, status,
                     (System.nanoTime() - started) / 1_000_000, requestId);
             if (status == 200) {
-                return QueryResponse.of(readBody(response.getEntity(), reader, requestId), requestId);
+                return QueryResponse.of(readBody(response.getEntity(), reader, requestId), requestId,
+                        headerOr(response, PREFERENCE_APPLIED, null));
             }
             if (status == 204) {
                 EntityUtils.consume(response.getEntity());
-                return QueryResponse.noData(requestId);
+                return QueryResponse.noData(requestId, headerOr(response, PREFERENCE_APPLIED, null));
             }
             String body = errorBody(response.getEntity());
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);

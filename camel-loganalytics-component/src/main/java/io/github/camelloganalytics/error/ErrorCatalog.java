@@ -118,8 +118,8 @@ public final class ErrorCatalog {
 
     private static final String BAD_ARGUMENT = "BadArgumentError";
     private static final String INSUFFICIENT_ACCESS = "InsufficientAccessError";
-    private static final String RETRY_FIX = "Try again after a pause (as Retry-After asks, when given); if it "
-            + "persists, quote the request id to Azure support.";
+    private static final String RETRY_FIX = "Try again after a pause (for a 503, as Retry-After asks, when given); if "
+            + "it persists, quote the correlation id (and the request id and time) to Azure support.";
 
     private static final List<Entry> ENTRIES = List.of(
             row("query-syntax-error", 400, BAD_ARGUMENT, "SyntaxError", null,
@@ -303,7 +303,8 @@ public final class ErrorCatalog {
             special("unknown", Trigger.UNMATCHED, 0,
                     LogAnalyticsException.class, LogAnalyticsException::new, "Log Analytics request failed",
                     "The service answered with a status or error code this catalog does not list.",
-                    "Read the service message and the response body; quote the request id in a support case.",
+                    "Read the service message and the response body; quote the correlation id (and the request "
+                            + "id and time) in a support case.",
                     false));
 
     private static final Entry UNKNOWN = entry("unknown").orElseThrow();
@@ -406,13 +407,16 @@ public final class ErrorCatalog {
      * @param status           the HTTP status
      * @param body             the response body, or null
      * @param requestId        the service's request id, or null
-     * @param retryAfterHeader the {@code Retry-After} header (seconds or an HTTP date), or null
+     * @param retryAfterHeader the {@code Retry-After} header (seconds or an HTTP date), or null; read only for a 429
+     *                         or a 503, the statuses on which it asks for a wait
      * @param clock            what "now" is, for a {@code Retry-After} date
      * @return the exception, not thrown
      */
     public static LogAnalyticsException fromResponse(int status, String body, String requestId,
                                                      String retryAfterHeader, Clock clock) {
-        Duration retryAfter = RetryAfter.parse(retryAfterHeader, clock);
+        // the live service sends "retry-after: 0" on every response, successes and timeouts included: only on a 429
+        // or a 503 does the header ask for a wait (RFC 6585, RFC 9110), so only there is it read
+        Duration retryAfter = status == 429 || status == 503 ? RetryAfter.parse(retryAfterHeader, clock) : null;
         ErrorDetails.Builder details = ErrorDetails.builder().status(status).responseBody(body).requestId(requestId)
                 .retryAfter(retryAfter);
         boolean success = status >= 200 && status < 300;
@@ -453,7 +457,7 @@ public final class ErrorCatalog {
             }
             details.errorCodes(codes);
         } else if (error != null && error.isObject()) {
-            details.code(text(error, "code"));
+            details.code(text(error, "code")).correlationId(text(error, "correlationId"));
             readChain(error, details);
         } else if (success) {
             return entryFor(Trigger.MALFORMED_BODY).create(
@@ -661,7 +665,7 @@ public final class ErrorCatalog {
         Map<String, Object> error = result == null ? null : result.getError();
         ErrorDetails.Builder details = ErrorDetails.builder().status(200).requestId(requestId);
         if (error != null) {
-            details.code(string(error.get("code")));
+            details.code(string(error.get("code"))).correlationId(string(error.get("correlationId")));
             List<String> codes = new ArrayList<>();
             Object first = error.get("innererror");
             List<?> detailList = error.get("details") instanceof List ? (List<?>) error.get("details") : List.of();

@@ -31,6 +31,7 @@ public final class ErrorDetails implements Serializable {
     private final String serviceMessage;
     private final String responseBody;
     private final String requestId;
+    private final String correlationId;
     private final Duration retryAfter;
     private final List<Integer> errorCodes;
 
@@ -42,6 +43,7 @@ public final class ErrorDetails implements Serializable {
         this.serviceMessage = b.serviceMessage;
         this.responseBody = cap(b.responseBody);
         this.requestId = b.requestId;
+        this.correlationId = b.correlationId;
         this.retryAfter = b.retryAfter == null ? null : (b.retryAfter.isNegative() ? Duration.ZERO : b.retryAfter);
         this.errorCodes = b.errorCodes == null ? List.of() : List.copyOf(b.errorCodes);
     }
@@ -72,8 +74,8 @@ public final class ErrorDetails implements Serializable {
     /** A builder pre-filled with these details, to derive a changed copy. */
     public Builder toBuilder() {
         return new Builder().status(status).code(code).innerCodes(innerCodes).innerCode(innerCode)
-                .serviceMessage(serviceMessage).responseBody(responseBody).requestId(requestId).retryAfter(retryAfter)
-                .errorCodes(errorCodes);
+                .serviceMessage(serviceMessage).responseBody(responseBody).requestId(requestId).correlationId(correlationId)
+                .retryAfter(retryAfter).errorCodes(errorCodes);
     }
 
     /** The HTTP status of the response, or 0 when there was no HTTP response. */
@@ -109,12 +111,27 @@ public final class ErrorDetails implements Serializable {
         return responseBody;
     }
 
-    /** The service's request id (for support cases), or null. */
+    /**
+     * The request id: the client request id the component sent as {@code x-ms-client-request-id} (which the service
+     * echoes), or the service's own {@code x-ms-request-id} when it sent one; for token requests, the token request's
+     * correlation id. Null when unknown.
+     */
     public String getRequestId() {
         return requestId;
     }
 
-    /** How long the service asked to wait before trying again ({@code Retry-After}), never negative; or null. */
+    /**
+     * The service's {@code error.correlationId}: the id Microsoft support asks for, which the query API puts in every
+     * error body; null when the body had none (a proxy's page, a failure without response).
+     */
+    public String getCorrelationId() {
+        return correlationId;
+    }
+
+    /**
+     * How long the service asked to wait before trying again ({@code Retry-After} on a 429 or a 503), never negative;
+     * or null. {@link Duration#ZERO} means "at once": the live service sends {@code retry-after: 0}.
+     */
     public Duration getRetryAfter() {
         return retryAfter;
     }
@@ -136,20 +153,22 @@ public final class ErrorDetails implements Serializable {
         return status == d.status && Objects.equals(code, d.code) && Objects.equals(innerCode, d.innerCode)
                 && innerCodes.equals(d.innerCodes) && Objects.equals(serviceMessage, d.serviceMessage)
                 && Objects.equals(responseBody, d.responseBody) && Objects.equals(requestId, d.requestId)
+                && Objects.equals(correlationId, d.correlationId)
                 && Objects.equals(retryAfter, d.retryAfter) && errorCodes.equals(d.errorCodes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, code, innerCode, innerCodes, serviceMessage, responseBody, requestId, retryAfter,
-                errorCodes);
+        return Objects.hash(status, code, innerCode, innerCodes, serviceMessage, responseBody, requestId, correlationId,
+                retryAfter, errorCodes);
     }
 
     /** The values without the response body, for logs. */
     @Override
     public String toString() {
         return "ErrorDetails[status=" + status + ", code=" + code + ", innerCodes=" + innerCodes
-                + ", serviceMessage=" + serviceMessage + ", requestId=" + requestId + ", retryAfter=" + retryAfter
+                + ", serviceMessage=" + serviceMessage + ", requestId=" + requestId
+                + (correlationId == null ? "" : ", correlationId=" + correlationId) + ", retryAfter=" + retryAfter
                 + (errorCodes.isEmpty() ? "" : ", errorCodes=" + errorCodes) + "]";
     }
 
@@ -162,6 +181,7 @@ public final class ErrorDetails implements Serializable {
         private String serviceMessage;
         private String responseBody;
         private String requestId;
+        private String correlationId;
         private Duration retryAfter;
         private List<Integer> errorCodes;
 
@@ -207,6 +227,12 @@ public final class ErrorDetails implements Serializable {
         /** The service's request id. */
         public Builder requestId(String requestId) {
             this.requestId = requestId;
+            return this;
+        }
+
+        /** The service's {@code error.correlationId}. */
+        public Builder correlationId(String correlationId) {
+            this.correlationId = correlationId;
             return this;
         }
 

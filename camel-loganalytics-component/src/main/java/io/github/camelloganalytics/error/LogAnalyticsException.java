@@ -9,12 +9,13 @@ import java.util.Objects;
  * (status, codes, message, raw body, request id).
  * <p>
  * What to do: catch this type to handle every query failure in one place; read {@link #getServiceMessage()} and
- * {@link #getResponseBody()} to see what the service said, and quote {@link #getRequestId()} in a support case.
+ * {@link #getResponseBody()} to see what the service said, and quote {@link #getCorrelationId()} (with
+ * {@link #getRequestId()} and the time) in a support case.
  * {@link #isRetryable()} says whether trying the same request again can succeed.
  * <p>
  * The message reads {@code <title>: <service message>. Cause: <cause> Fix: <fix> (HTTP <status>
- * <code>/<innerCode>, request id <id>)}, leaving out what is absent. It never holds request headers, so no token
- * or secret.
+ * <code>/<innerCode>, correlation id <id>, request id <id>)}, leaving out what is absent. It never holds request
+ * headers, so no token or secret.
  */
 public class LogAnalyticsException extends Exception {
 
@@ -65,9 +66,22 @@ public class LogAnalyticsException extends Exception {
         return details.getResponseBody();
     }
 
-    /** The service's request id, to quote in a support case; or null. */
+    /**
+     * The request id: the client request id the component sent as {@code x-ms-client-request-id} (a new UUID per
+     * request, which the service echoes), or the service's own {@code x-ms-request-id} when it sent one; the same value
+     * as header {@code CamelLogAnalyticsRequestId} on success. Null when unknown.
+     */
     public String getRequestId() {
         return details.getRequestId();
+    }
+
+    /**
+     * The service's {@code error.correlationId}: the id Microsoft support asks for in a case about this failure. The
+     * query API puts one in every error body; null when the failure had no such body (a proxy's page, a broken
+     * connection, a timeout on the client's side, a token endpoint error).
+     */
+    public String getCorrelationId() {
+        return details.getCorrelationId();
     }
 
     /** Whether the same request may succeed when tried again (throttling, unavailability, timeouts). */
@@ -114,6 +128,9 @@ public class LogAnalyticsException extends Exception {
             if (details.getInnerCode() != null) {
                 where.append('/').append(details.getInnerCode());
             }
+        }
+        if (details.getCorrelationId() != null) {
+            where.append(where.length() > 0 ? ", " : "").append("correlation id ").append(details.getCorrelationId());
         }
         if (details.getRequestId() != null) {
             where.append(where.length() > 0 ? ", " : "").append("request id ").append(details.getRequestId());

@@ -23,7 +23,8 @@ public class PartialResultException extends LogAnalyticsException {
     public static final String RESULT_SET_TOO_LARGE = "E_QUERY_RESULT_SET_TOO_LARGE";
 
     private final transient QueryResult partialResult;
-    private final transient Map<String, Object> partialError;
+    /** The service's error object: plain JSON maps and lists, small, and kept when the exception is serialized. */
+    private final Map<String, Object> partialError;
 
     /**
      * Creates the exception without the partial data (for instance from a catalog entry's factory).
@@ -57,7 +58,12 @@ public class PartialResultException extends LogAnalyticsException {
         return partialResult;
     }
 
-    /** The service's {@code error} object from beside the tables; null when not given, or after serialization. */
+    /**
+     * The service's {@code error} object from beside the tables, as sent: the live service puts the reason in
+     * {@code details[i].innererror} ({@code code} a negative number as text, {@code message}, {@code severity},
+     * {@code severityName}) and sends no top-level {@code innererror}. Null when not given; kept when the exception is
+     * serialized.
+     */
     public Map<String, Object> getPartialError() {
         return partialError;
     }

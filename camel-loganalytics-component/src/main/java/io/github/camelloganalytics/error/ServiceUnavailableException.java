@@ -5,7 +5,8 @@ package io.github.camelloganalytics.error;
  * none; the raw body is kept).
  * <p>
  * What to do: retryable. Try again after a pause (a 503 may say how long in {@code Retry-After}, see
- * {@link #getRetryAfter()}); if it persists, quote {@link #getRequestId()} to Azure support.
+ * {@link #getRetryAfter()}); if it persists, quote {@link #getCorrelationId()} (with {@link #getRequestId()}) to
+ * Azure support.
  */
 public class ServiceUnavailableException extends LogAnalyticsException {
 

@@ -1,11 +1,14 @@
 package io.github.camelloganalytics.result;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * One column of a result table: its name and its KQL type, as the service declared them.
  */
-public final class Column {
+public final class Column implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String name;
     private final ColumnType type;

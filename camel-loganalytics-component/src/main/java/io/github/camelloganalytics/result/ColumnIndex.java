@@ -1,16 +1,19 @@
 package io.github.camelloganalytics.result;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Column name to position, built once per table and shared by all its {@link RowMap}s.
+ * Column name to position, built once per table and shared by all its {@link RowMap}s (also when serialized: one
+ * stream holds it once, every row refers to it).
  */
-final class ColumnIndex {
+final class ColumnIndex implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     final String[] names;
-    private final Map<String, Integer> positions;
+    private final HashMap<String, Integer> positions;
 
     ColumnIndex(List<Column> columns) {
         names = new String[columns.size()];

@@ -113,7 +113,10 @@ public enum ColumnType {
      * <p>
      * Besides each type's natural JSON form it accepts what the service and common serializers send: 0 and 1 and the
      * strings {@code "true"}/{@code "false"} for bool; the strings {@code "NaN"}, {@code "Infinity"} and
-     * {@code "-Infinity"} for real; a string or a number of any length for decimal; any scalar for string (its text);
+     * {@code "-Infinity"} for real; a string whose text is exactly a value of the type for long, int and real, as
+     * Microsoft's API examples write them ({@code "1"}, {@code "1.286"}: an optional minus and digits for long and int,
+     * within their range; a JSON number for real); a JSON integer for real; a string or a number of any length for
+     * decimal; any scalar for string (its text);
      * an ISO 8601 offset datetime for datetime (moved to UTC). A dynamic value that arrives as a string holding a JSON
      * object or array is parsed; if that text is not valid JSON it stays a String.
      *
@@ -157,11 +160,22 @@ public enum ColumnType {
                     if (nt == JsonParser.NumberType.INT || nt == JsonParser.NumberType.LONG) {
                         return p.getLongValue();
                     }
+                } else if (t == JsonToken.VALUE_STRING) {
+                    Long v = ValueParsers.parseLong(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    if (v != null) {
+                        return v;
+                    }
                 }
                 throw wrongValue(p, t);
             case INT:
                 if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
                     return p.getIntValue();
+                }
+                if (t == JsonToken.VALUE_STRING) {
+                    Long v = ValueParsers.parseLong(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    if (v != null && v == v.intValue()) {
+                        return v.intValue();
+                    }
                 }
                 throw wrongValue(p, t);
             case REAL:
@@ -222,6 +236,11 @@ public enum ColumnType {
                 case "-Infinity":
                     return Double.NEGATIVE_INFINITY;
                 default:
+                    // Microsoft's API examples write reals as strings ("1.286"): read one when it is a JSON number
+                    Double v = ValueParsers.parseJsonNumber(p.getText());
+                    if (v != null) {
+                        return v;
+                    }
                     break;
             }
         }

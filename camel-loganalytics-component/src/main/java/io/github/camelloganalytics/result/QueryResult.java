@@ -1,13 +1,21 @@
 package io.github.camelloganalytics.result;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The whole answer to one query: every table, and the statistics, visualization and partial error the service
  * returned beside them. This is the body of {@code outputFormat=TABLES}.
+ * <p>
+ * It is {@link Serializable}, with its tables and the plain JSON maps and lists of its statistics, render and error,
+ * so it can go where Camel users keep bodies (JMS object messages, aggregation repositories, the claim check); a
+ * deserialized result {@link #equals equals} the original.
  */
-public final class QueryResult {
+public final class QueryResult implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final List<ResultTable> tables;
     private final Map<String, Object> statistics;
@@ -56,6 +64,19 @@ public final class QueryResult {
     /** Whether the service said this result is not complete. */
     public boolean isPartial() {
         return error != null;
+    }
+
+    /** Equal when the tables, statistics, render instructions and error are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof QueryResult other && tables.equals(other.tables)
+                            && Objects.equals(statistics, other.statistics)
+                            && Objects.equals(visualization, other.visualization) && Objects.equals(error, other.error);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tables, statistics, visualization, error);
     }
 
     @Override

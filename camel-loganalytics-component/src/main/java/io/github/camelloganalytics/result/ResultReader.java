@@ -36,10 +36,29 @@ import java.util.Map;
 public final class ResultReader {
 
     private final JsonFactory factory;
+    private final boolean keepUntypedCells;
 
     /** A reader with the component's Jackson configuration (large strings allowed, nesting capped at 1000). */
     public ResultReader() {
+        this(false);
+    }
+
+    private ResultReader(boolean keepUntypedCells) {
         this.factory = JsonSupport.FACTORY;
+        this.keepUntypedCells = keepUntypedCells;
+    }
+
+    /**
+     * A reader that never fails because of a cell's value: a cell that is not a value of its column's type is kept
+     * as plain JSON (a String, Number, Boolean, Map or List, as {@link ColumnType#DYNAMIC} reads it) instead of
+     * raising {@link MalformedResultException}. Everything else is checked as strictly as by
+     * {@link #ResultReader()}. For {@code outputFormat=JSON}, whose body is the raw text, the user's to interpret:
+     * its headers must not fail on a value the user never asked the component to type.
+     *
+     * @return a reader keeping untyped cells
+     */
+    public static ResultReader keepingUntypedCells() {
+        return new ResultReader(true);
     }
 
     /**
@@ -52,7 +71,7 @@ public final class ResultReader {
      */
     public QueryResult read(InputStream in) throws IOException {
         try {
-            return new Session(factory, null).run(in);
+            return new Session(factory, null, keepUntypedCells).run(in);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -78,7 +97,7 @@ public final class ResultReader {
         if (handler == null) {
             throw new IllegalArgumentException("handler is null; use read(InputStream) to keep the rows");
         }
-        return new Session(factory, handler).run(in);
+        return new Session(factory, handler, keepUntypedCells).run(in);
     }
 
     /**
@@ -190,9 +209,13 @@ public final class ResultReader {
         /** The body as the parser reads it; set when the read starts. */
         private EndTrackingInputStream body;
 
-        Session(JsonFactory factory, RowHandler handler) {
+        /** Whether a cell that is not of its column's type is kept as plain JSON instead of failing the read. */
+        private final boolean keepUntypedCells;
+
+        Session(JsonFactory factory, RowHandler handler, boolean keepUntypedCells) {
             this.factory = factory;
             this.handler = handler;
+            this.keepUntypedCells = keepUntypedCells;
         }
 
         QueryResult run(InputStream in) throws Exception {
@@ -441,7 +464,8 @@ public final class ResultReader {
                             column = -1;
                             throw rowLength(length, columns);
                         }
-                        row[column] = types[column].read(p, cache);
+                        row[column] = keepUntypedCells ? readOrKeep(p, types[column])
+                                : types[column].read(p, cache);
                     }
                     column = -1;
                     if (p.nextToken() != JsonToken.END_ARRAY) {
@@ -476,6 +500,16 @@ public final class ResultReader {
             rowIndex = -1;
             if (handler != null) {
                 endTable(count);
+            }
+        }
+
+        /** The cell as its type, or as plain JSON when it is not of the type; the parser is left on its last token. */
+        private Object readOrKeep(JsonParser p, ColumnType type) throws IOException {
+            try {
+                return type.read(p, cache);
+            } catch (MalformedResultException e) {
+                // ColumnType reports a wrong value before consuming anything past the value's first token
+                return JsonSupport.readValue(p);
             }
         }
 

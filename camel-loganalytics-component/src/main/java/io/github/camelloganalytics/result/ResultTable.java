@@ -1,17 +1,27 @@
 package io.github.camelloganalytics.result;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One table of a query result: its name, its columns and its rows of typed values (see {@link ColumnType}).
  * <p>
- * Rows are kept as arrays in column order; {@link #getRows()} and {@link #toMaps()} are views over them, so no
- * value is copied.
+ * Rows are kept as arrays in column order; {@link #getRows()} is a view over them and {@link #toMaps()} wraps each
+ * in a map, so no value is copied, and a value set through either is set in the table.
+ * <p>
+ * It is {@link Serializable} (for JMS object messages, aggregation repositories, the claim check) when its values
+ * are, which every value the reader makes is; a deserialized table {@link #equals equals} the original.
  */
-public final class ResultTable {
+public final class ResultTable implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String name;
     private final List<Column> columns;
@@ -71,19 +81,72 @@ public final class ResultTable {
         return new RowMap(index, values);
     }
 
-    /** The rows as maps from column name to value, in column order. */
+    /**
+     * The rows as maps from column name to value, in column order: a new {@link ArrayList} of serializable maps, each
+     * over its row's array, so no value is copied. Setting a column's value through a map sets it in the table;
+     * adding or removing a key copies that row into the map first, leaving the table as it was.
+     */
     public List<Map<String, Object>> toMaps() {
-        return new AbstractList<>() {
-            @Override
-            public Map<String, Object> get(int i) {
-                return new RowMap(index, rows.get(i));
-            }
+        List<Map<String, Object>> maps = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            maps.add(new RowMap(index, row));
+        }
+        return maps;
+    }
 
-            @Override
-            public int size() {
-                return rows.size();
+    /** Equal when the name, the columns and every value of every row are equal. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ResultTable other) || !Objects.equals(name, other.name) || !columns.equals(other.columns)
+                || rows.size() != other.rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (!Arrays.deepEquals(rows.get(i), other.rows.get(i))) {
+                return false;
             }
-        };
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(name, columns);
+        for (Object[] row : rows) {
+            h = h * 31 + Arrays.deepHashCode(row);
+        }
+        return h;
+    }
+
+    /** Written as its name, columns and row arrays, whatever list the rows were handed over in. */
+    private Object writeReplace() {
+        return new SerializedTable(name, columns, rows.toArray(new Object[0][]));
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("A ResultTable is read through its serialized form");
+    }
+
+    /** The serialized form of a table. */
+    private static final class SerializedTable implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String name;
+        private final List<Column> columns;
+        private final Object[][] rows;
+
+        SerializedTable(String name, List<Column> columns, Object[][] rows) {
+            this.name = name;
+            this.columns = columns;
+            this.rows = rows;
+        }
+
+        private Object readResolve() {
+            return new ResultTable(name, columns, new ArrayList<>(Arrays.asList(rows)));
+        }
     }
 
     @Override

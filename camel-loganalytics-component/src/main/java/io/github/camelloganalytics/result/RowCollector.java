@@ -1,20 +1,22 @@
 package io.github.camelloganalytics.result;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A {@link RowHandler} that keeps the rows of the first table (the query's own output, {@code PrimaryResult}) and
  * skips every other table unread. It is the body of {@code outputFormat=ROWS}: each row is a map from column name to
- * typed value, in column order.
+ * typed value, in column order. The list and its maps are the user's to keep and change: an {@link ArrayList} of
+ * serializable maps that take {@code put} and {@code remove}.
  * <p>
  * Use one collector per read; it is not thread-safe.
  */
 public final class RowCollector implements RowHandler {
 
-    private List<Object[]> rows;
+    private List<Map<String, Object>> rows = new ArrayList<>();
+    private ResultTable shape;
     private ResultTable table;
 
     /** An empty collector, to pass to {@link ResultReader#read(java.io.InputStream, RowHandler)}. */
@@ -31,19 +33,30 @@ public final class RowCollector implements RowHandler {
         if (tableIndex != 0) {
             return false;
         }
-        rows = new ArrayList<>();
-        table = new ResultTable(name, columns, rows);
+        // the rows are kept once, as the maps the user gets; the table reads their arrays
+        shape = new ResultTable(name, columns, List.of());
+        table = new ResultTable(name, columns, new AbstractList<>() {
+            @Override
+            public Object[] get(int i) {
+                return ((RowMap) rows.get(i)).array();
+            }
+
+            @Override
+            public int size() {
+                return rows.size();
+            }
+        });
         return true;
     }
 
     /** Keeps the row. */
     @Override
     public void row(Object[] values) {
-        rows.add(values);
+        rows.add(shape.rowAsMap(values));
     }
 
     /**
-     * The first table with its rows, or null when the response had no table.
+     * The first table with its rows as read, or null when the response had no table.
      *
      * @return the collected table
      */
@@ -52,12 +65,12 @@ public final class RowCollector implements RowHandler {
     }
 
     /**
-     * The first table's rows, each an unmodifiable map from column name to value in column order; an empty list when
-     * the response had no table.
+     * The first table's rows, each a map from column name to value in column order; an empty list when the response
+     * had no table. The list (an {@link ArrayList}) and its maps are serializable and can be changed.
      *
      * @return the rows
      */
     public List<Map<String, Object>> getRows() {
-        return table == null ? Collections.emptyList() : table.toMaps();
+        return rows;
     }
 }

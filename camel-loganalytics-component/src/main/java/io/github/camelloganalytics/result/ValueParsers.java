@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Hand-rolled parsers for the textual KQL values that dominate large results (datetime, timespan, guid). They read
@@ -251,5 +252,54 @@ final class ValueParsers {
             nanos = nanos * 10 + d;
         }
         return nanos * POW10[9 - digits];
+    }
+
+    /**
+     * A long written as text: an optional minus and 1 to 19 digits, within a long's range; nothing else (no plus
+     * sign, space, fraction or exponent), so that only a text that is exactly a long becomes one. Null otherwise.
+     */
+    static Long parseLong(char[] c, int off, int len) {
+        int i = off;
+        int end = off + len;
+        boolean negative = i < end && c[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digits = end - i;
+        if (digits < 1 || digits > 19) {
+            return null;
+        }
+        long v = 0;
+        for (; i < end; i++) {
+            int d = digit(c[i]);
+            if (d < 0) {
+                return null;
+            }
+            // accumulate negatively, so that Long.MIN_VALUE fits; an overflow shows as a change of sign
+            long next = v * 10 - d;
+            if (next > v) {
+                return null;
+            }
+            v = next;
+        }
+        if (!negative) {
+            if (v == Long.MIN_VALUE) {
+                return null;
+            }
+            v = -v;
+        }
+        return v;
+    }
+
+    /** The JSON number grammar: what a real written as text must be to be read as one. */
+    private static final Pattern JSON_NUMBER =
+            Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
+    /** A real written as text in JSON's number grammar, as a double; null for any other text. */
+    static Double parseJsonNumber(String s) {
+        if (s.isEmpty() || s.length() > 400 || !JSON_NUMBER.matcher(s).matches()) {
+            return null;
+        }
+        return Double.parseDouble(s);
     }
 }

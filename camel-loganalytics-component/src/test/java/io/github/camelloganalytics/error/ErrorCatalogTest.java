@@ -87,7 +87,9 @@ class ErrorCatalogTest {
         // the example shown in docs/errors.md
         assertEquals("Query syntax error: Query could not be parsed at 'wher' on line [1,15]. Cause: The query string "
                 + "is malformed. Fix: Check for extra spaces, punctuation, or spelling errors. (HTTP 400 "
-                + "BadArgumentError/SyntaxError, request id " + REQUEST_ID + ")", e.getMessage());
+                + "BadArgumentError/SyntaxError, correlation id 0c7f1c4a-7d2e-4b8b-9b1e-2f3c4d5e6f70, request id "
+                + REQUEST_ID + ")", e.getMessage());
+        assertEquals("0c7f1c4a-7d2e-4b8b-9b1e-2f3c4d5e6f70", e.getCorrelationId());
     }
 
     @Test
@@ -201,11 +203,18 @@ class ErrorCatalogTest {
         assertExactly(LogAnalyticsException.class, e);
         assertFields(e, 418, "ImATeapot", "Spout", "Tip me over", false);
         assertEquals(TEAPOT, e.getResponseBody());
-        assertEquals(Duration.ofSeconds(3), e.getRetryAfter());
+        // Retry-After asks for a wait only on a 429 or a 503; the live service sends "retry-after: 0" on everything
+        assertNull(e.getRetryAfter());
+        assertEquals(Duration.ofSeconds(3), ErrorCatalog.fromResponse(429, TEAPOT, REQUEST_ID, "3").getRetryAfter());
+        assertEquals(Duration.ofSeconds(3), ErrorCatalog.fromResponse(503, TEAPOT, REQUEST_ID, "3").getRetryAfter());
+        assertEquals(Duration.ZERO, ErrorCatalog.fromResponse(429, TEAPOT, REQUEST_ID, "0").getRetryAfter());
+        assertNull(ErrorCatalog.fromResponse(504, TEAPOT, REQUEST_ID, "0").getRetryAfter());
+        assertNull(e.getCorrelationId());
         assertEquals("unknown", e.getCatalogEntry().id());
         assertEquals("Log Analytics request failed: Tip me over. Cause: The service answered with a status or error "
                 + "code this catalog does not list. Fix: Read the service message and the response body; quote the "
-                + "request id in a support case. (HTTP 418 ImATeapot/Spout, request id " + REQUEST_ID + ")",
+                + "correlation id (and the request id and time) in a support case. (HTTP 418 ImATeapot/Spout, request "
+                + "id " + REQUEST_ID + ")",
                 e.getMessage());
     }
 

@@ -98,7 +98,13 @@ class ColumnTypeTest {
         assertTrue(e.getMessage().contains("int") && e.getMessage().contains("2147483648"), e.getMessage());
         malformed(ColumnType.INT, "-2147483649");
         malformed(ColumnType.INT, "1.5");
-        malformed(ColumnType.INT, "\"12\"");
+        // as text, only a text that is exactly an int is one
+        assertEquals(12, read(ColumnType.INT, "\"12\"", Integer.class));
+        assertEquals(Integer.MIN_VALUE, read(ColumnType.INT, "\"-2147483648\"", Integer.class));
+        malformed(ColumnType.INT, "\"2147483648\"");
+        malformed(ColumnType.INT, "\"1.5\"");
+        malformed(ColumnType.INT, "\"+12\"");
+        malformed(ColumnType.INT, "\" 12\"");
         malformed(ColumnType.INT, "true");
         e = malformed(ColumnType.INT, "{\"a\":1}");
         assertTrue(e.getMessage().contains("KQL type int") && e.getMessage().contains("object"), e.getMessage());

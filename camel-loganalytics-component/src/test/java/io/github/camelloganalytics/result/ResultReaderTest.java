@@ -387,7 +387,13 @@ class ResultReaderTest {
         assertNull(first.get("Nope"));
         assertTrue(rows.get(1).containsKey("Count"));
         assertNull(rows.get(1).get("Count"));
-        assertThrows(UnsupportedOperationException.class, () -> first.put("Computer", "x"));
+        // the user's to change: a value set in place, a key added or removed on a copy of the row
+        assertEquals("web-1", first.put("Computer", "x"));
+        assertEquals("x", rows.get(0).get("Computer"));
+        first.put("Added", 1);
+        assertEquals(List.of("Computer", "Count", "Last", "Added"), new ArrayList<>(rows.get(0).keySet()));
+        rows.get(1).remove("Count");
+        assertFalse(rows.get(1).containsKey("Count"));
         assertEquals("PrimaryResult", collector.getTable().getName());
         assertEquals(2, collector.getTable().getRowCount());
         assertEquals(2, result.getTables().size());

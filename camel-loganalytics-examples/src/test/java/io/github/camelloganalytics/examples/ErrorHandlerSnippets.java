@@ -94,7 +94,7 @@ final class ErrorHandlerSnippets {
                     "Incomplete result, too large: ${exception.resultTooLarge}: ${exception.serviceMessage}", 0),
             new Handler("ThrottledException", "Thrown when the service answers 429, too many requests; each redelivery waits as Retry-After asks.",
                     "Still throttled after 3 redeliveries: ${exception.message}", 3),
-            new Handler("ServiceUnavailableException", "Thrown when the service answers 500, 502 or 503, or cannot be reached; each redelivery waits as Retry-After asks, when given.",
+            new Handler("ServiceUnavailableException", "Thrown when the service answers 500, 502 or 503, or cannot be reached; each redelivery of a 503 waits as Retry-After asks, when given.",
                     "Service still unavailable after 3 redeliveries: ${exception.message}", 3),
             new Handler("QueryTimeoutException", "Thrown when the query outran serverTimeout or responseTimeout.",
                     "Query still timing out after 1 redelivery: ${exception.message}", 1),

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The error bodies the emulator answers with. The documented ones are read from the bundled copy of Microsoft's
@@ -105,9 +107,71 @@ final class ErrorBodies {
         return "{\"error\":{\"message\":\"" + json(message) + "\",\"code\":\"ThrottledError\"}}";
     }
 
+    /** The live service's answer to a query past its server timeout (recorded by the Azure SDK's tests). */
     static String gatewayTimeout() {
-        return "{\"error\":{\"message\":\"The query did not complete within the server timeout (Prefer: wait)\","
-               + "\"code\":\"GatewayTimeout\"}}";
+        return "{\"error\":{\"message\":\"Gateway timeout\",\"code\":\"GatewayTimeout\","
+               + "\"innererror\":{\"code\":\"GatewayTimeout\",\"message\":\"ADX query timed out\"}}}";
+    }
+
+    /** The {@code "code"} member of an error object: where the live service's {@code correlationId} follows. */
+    private static final Pattern CODE_MEMBER = Pattern.compile("\"code\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    /**
+     * The body with {@code "correlationId"} added to its {@code error} object right after the error's
+     * {@code code}, where the live service puts it, in the body's own layout (the documented bodies keep their
+     * indentation); unchanged when the body has no {@code error} object with a code.
+     *
+     * @param body          an error body
+     * @param correlationId the id to add
+     * @return the body with the id
+     */
+    static String withCorrelationId(String body, String correlationId) {
+        if (body == null || body.contains("\"correlationId\"")) {
+            return body;
+        }
+        int error = body.indexOf("\"error\"");
+        if (error < 0) {
+            return body;
+        }
+        int open = body.indexOf('{', error);
+        // the error's own code: the first at the error object's depth, not an inner error's
+        Matcher m = CODE_MEMBER.matcher(body);
+        int from = open + 1;
+        while (open >= 0 && m.find(from)) {
+            if (depth(body, open, m.start()) == 1) {
+                int lineStart = body.lastIndexOf('\n', m.start()) + 1;
+                String indent = body.substring(lineStart, m.start());
+                String separator = indent.isBlank() && lineStart > 0 ? ",\n" + indent : ",";
+                String space = separator.length() > 1 ? " " : "";
+                return body.substring(0, m.end()) + separator + "\"correlationId\":" + space + "\"" + correlationId
+                       + "\"" + body.substring(m.end());
+            }
+            from = m.end();
+        }
+        return body;
+    }
+
+    /** How deep {@code at} lies inside the object opened at {@code open} (1: its own members), strings skipped. */
+    private static int depth(String s, int open, int at) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = open; i < at; i++) {
+            char c = s.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return depth;
     }
 
     /** Bodies for scripted statuses, in the service's fatal-error form. */

@@ -14,7 +14,8 @@ import java.util.Map;
  *                  the {@code Authorization} value is {@code Bearer <redacted>}
  * @param body      the request body as text (empty for none)
  * @param status    the status answered
- * @param requestId the {@code x-ms-request-id} answered
+ * @param requestId the id the emulator gave the request: the {@code correlationId} of its error body, as the live
+ *                  service names a request (it sends no {@code x-ms-request-id})
  * @param detail    the precise reason behind an error answer (e.g. the parser's message behind a plain
  *                  {@code SyntaxError}), or null
  */

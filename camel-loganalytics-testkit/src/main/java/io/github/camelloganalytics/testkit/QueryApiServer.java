@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import javax.net.ssl.SSLContext;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
@@ -78,13 +73,6 @@ public final class QueryApiServer implements AutoCloseable {
     public static final List<String> ARM_AUDIENCES = List.of("https://management.core.windows.net/",
             "https://management.azure.com/");
 
-    private static final Pattern DIRECT = Pattern.compile("^/v1/workspaces/([^/]+)/query/?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ARM = Pattern.compile(
-            "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.OperationalInsights/workspaces/"
-                                                       + "([^/]+)/api/query/?$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern RESOURCE = Pattern.compile("^/v1(/subscriptions/.+)/query/?$",
-            Pattern.CASE_INSENSITIVE);
     private static final String MALFORMED = "{\"tables\":[{\"name\":\"PrimaryResult\" \"columns\":[}";
 
     private final TokenVerifier verifier;
@@ -95,7 +83,7 @@ public final class QueryApiServer implements AutoCloseable {
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final ObjectMapper mapper = new ObjectMapper();
-    private final JsonFactory jsonFactory = new JsonFactory();
+    private final ResultJson resultJson = new ResultJson();
     private volatile boolean detailedSyntaxErrors;
     private HttpServer server;
     private ExecutorService executor;
@@ -251,15 +239,6 @@ public final class QueryApiServer implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private enum Door {
-        DIRECT,
-        ARM,
-        RESOURCE
-    }
-
-    private record Route(Door door, String first, String second, String third) {
-    }
-
     /** An answer before it is written. */
     private record Answer(int status, String body, Map<String, String> headers, Fault.BodyAction action,
                           String detail) {
@@ -269,6 +248,16 @@ public final class QueryApiServer implements AutoCloseable {
 
         Answer detail(String d) {
             return new Answer(status, body, headers, action, d);
+        }
+
+        /** The answer with one more header; one it already has (a scripted Retry-After, say) wins. */
+        Answer withHeader(String name, String value) {
+            if (value == null || headers.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
+                return this;
+            }
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Answer(status, body, more, action, detail);
         }
     }
 
@@ -319,14 +308,14 @@ public final class QueryApiServer implements AutoCloseable {
 
     private Answer serve(HttpExchange ex, byte[] body) {
         String method = ex.getRequestMethod();
-        Route route = route(ex.getRequestURI().getRawPath());
+        RequestParts.Route route = RequestParts.route(ex.getRequestURI().getRawPath());
         if (route == null || !(method.equals("GET") || method.equals("POST"))) {
             return Answer.of(404, ErrorBodies.PATH_NOT_FOUND);
         }
         Headers in = ex.getRequestHeaders();
         VerifiedToken token = authenticate(in.getFirst("Authorization"), route.door());
-        Map<String, String> params = params(ex.getRequestURI().getRawQuery());
-        if (route.door() == Door.ARM) {
+        Map<String, String> params = RequestParts.params(ex.getRequestURI().getRawQuery());
+        if (route.door() == RequestParts.Door.ARM) {
             String version = params.get("api-version");
             if (version == null || version.isBlank()) {
                 return Answer.of(400, ErrorBodies.missingApiVersion());
@@ -337,7 +326,7 @@ public final class QueryApiServer implements AutoCloseable {
         }
         Instant now = Instant.now();
         String query = params.get("query");
-        List<String> extraWorkspaces = new ArrayList<>(split(params.get("workspaces")));
+        List<String> extraWorkspaces = new ArrayList<>(RequestParts.split(params.get("workspaces")));
         Timespan timespan = timespan(params.get("timespan"), now);
         if (method.equals("POST")) {
             String contentType = in.getFirst("Content-Type");
@@ -362,7 +351,7 @@ public final class QueryApiServer implements AutoCloseable {
             if (ws != null && ws.isArray()) {
                 ws.forEach(w -> extraWorkspaces.add(w.asText()));
             } else if (ws != null && ws.isTextual()) {
-                extraWorkspaces.addAll(split(ws.asText()));
+                extraWorkspaces.addAll(RequestParts.split(ws.asText()));
             }
         }
         if (query == null || query.isBlank()) {
@@ -371,7 +360,7 @@ public final class QueryApiServer implements AutoCloseable {
         }
         List<Target> targets = targets(route, extraWorkspaces);
         for (Target t : targets) {
-            if (route.door() == Door.DIRECT && token.appOnly() && t.workspace.refusesClientCredentialsOnDirectApi()) {
+            if (route.door() == RequestParts.Door.DIRECT && token.appOnly() && t.workspace.refusesClientCredentialsOnDirectApi()) {
                 String principal = token.subject() != null ? token.subject() : token.clientId();
                 return Answer.of(403, ErrorBodies.unauthorizedClient(principal));
             }
@@ -379,7 +368,7 @@ public final class QueryApiServer implements AutoCloseable {
                 return Answer.of(403, ErrorBodies.INSUFFICIENT_ACCESS);
             }
         }
-        Map<String, String> prefer = prefer(in.get("Prefer"));
+        Map<String, String> prefer = RequestParts.prefer(in.get("Prefer"));
         Duration serverTimeout = limits.defaultServerTimeout();
         if (prefer.containsKey("wait")) {
             try {
@@ -394,7 +383,8 @@ public final class QueryApiServer implements AutoCloseable {
         String clientKey = token.clientId() + "/" + token.subject();
         Gate gate = enter(clientKey);
         try {
-            return run(query, targets, timespan, prefer, deadline, now);
+            return run(query, targets, timespan, prefer, deadline, now)
+                    .withHeader(LiveHeaders.PREFERENCE_APPLIED, LiveHeaders.preferenceApplied(prefer, serverTimeout));
         } finally {
             gate.running.decrementAndGet();
             gate.slots.release();
@@ -482,7 +472,8 @@ public final class QueryApiServer implements AutoCloseable {
             rows = rows.subList(0, rows.size() / 2);
             partialError = ErrorBodies.rowLimitPartialError(limit);
         }
-        String json = resultJson(result, rows, partialError, prefer, seconds, scanned[0], datasets);
+        String json = resultJson.write(result, rows, partialError, prefer,
+                new ResultJson.Statistics(seconds, scanned[0], rows.size(), datasets.size()));
         return new Answer(200, json, Map.of(), action == Fault.BodyAction.PARTIAL_RESULT ? Fault.BodyAction.NONE
                 : action, partialError == null ? null : "Partial result");
     }
@@ -506,7 +497,7 @@ public final class QueryApiServer implements AutoCloseable {
     private record Target(Workspace workspace, String resourceFilter) {
     }
 
-    private List<Target> targets(Route route, List<String> extra) {
+    private List<Target> targets(RequestParts.Route route, List<String> extra) {
         List<Target> targets = new ArrayList<>();
         switch (route.door()) {
             case DIRECT -> targets.add(new Target(workspace(route.first())
@@ -587,119 +578,7 @@ public final class QueryApiServer implements AutoCloseable {
         return columns == null ? Optional.empty() : Optional.of(new SourceTable(columns, rows));
     }
 
-    private String resultJson(KqlResult result, List<Object[]> rows, String partialError, Map<String, String> prefer,
-                              double seconds, long scanned, List<long[]> datasets) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = jsonFactory.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeArrayFieldStart("tables");
-            g.writeStartObject();
-            g.writeStringField("name", "PrimaryResult");
-            g.writeArrayFieldStart("columns");
-            for (Column c : result.columns()) {
-                g.writeStartObject();
-                g.writeStringField("name", c.name());
-                g.writeStringField("type", c.type().kqlName());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("rows");
-            for (Object[] row : rows) {
-                g.writeStartArray();
-                for (int i = 0; i < row.length; i++) {
-                    result.columns().get(i).type().write(g, row[i]);
-                }
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            if ("true".equalsIgnoreCase(prefer.get("include-statistics"))) {
-                writeStatistics(g, seconds, scanned, rows.size(), datasets);
-            }
-            if ("true".equalsIgnoreCase(prefer.get("include-render")) && result.visualization() != null) {
-                writeRender(g, result.visualization());
-            }
-            if (partialError != null) {
-                g.writeFieldName("error");
-                g.writeRawValue(partialError);
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void writeStatistics(JsonGenerator g, double seconds, long scanned, int rows, List<long[]> datasets)
-            throws IOException {
-        g.writeObjectFieldStart("statistics");
-        g.writeObjectFieldStart("query");
-        g.writeNumberField("executionTime", seconds);
-        g.writeObjectFieldStart("resourceUsage");
-        g.writeObjectFieldStart("cache");
-        for (String tier : List.of("memory", "disk")) {
-            g.writeObjectFieldStart(tier);
-            g.writeNumberField("hits", 0);
-            g.writeNumberField("misses", 0);
-            g.writeNumberField("total", 0);
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-        g.writeObjectFieldStart("cpu");
-        String cpu = io.github.camelloganalytics.testkit.data.ColumnType.formatTimespan(
-                Duration.ofNanos((long) (seconds * 1e9)));
-        g.writeStringField("user", cpu);
-        g.writeStringField("kernel", "00:00:00");
-        g.writeStringField("totalCpu", cpu);
-        g.writeEndObject();
-        g.writeObjectFieldStart("memory");
-        g.writeNumberField("peakPerNode", 1_048_576L + scanned * 256L);
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeObjectFieldStart("inputDatasetStatistics");
-        g.writeObjectFieldStart("extents");
-        g.writeNumberField("total", datasets.size());
-        g.writeNumberField("scanned", datasets.size());
-        g.writeEndObject();
-        g.writeObjectFieldStart("rows");
-        g.writeNumberField("total", scanned);
-        g.writeNumberField("scanned", scanned);
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeArrayFieldStart("datasetStatistics");
-        g.writeStartObject();
-        g.writeNumberField("tableRowCount", rows);
-        g.writeNumberField("tableSize", rows * 128L);
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void writeRender(JsonGenerator g, String visualization) throws IOException {
-        g.writeObjectFieldStart("render");
-        g.writeStringField("visualization", visualization);
-        g.writeStringField("title", "");
-        g.writeBooleanField("accumulate", false);
-        g.writeBooleanField("isQuerySorted", false);
-        g.writeStringField("kind", "");
-        g.writeStringField("legend", "");
-        g.writeStringField("series", "");
-        g.writeStringField("yMin", "NaN");
-        g.writeStringField("yMax", "NaN");
-        g.writeStringField("xAxis", "linear");
-        g.writeStringField("xColumn", "");
-        g.writeStringField("xTitle", "");
-        g.writeStringField("yAxis", "linear");
-        g.writeStringField("yColumns", "");
-        g.writeStringField("ySplit", "");
-        g.writeStringField("yTitle", "");
-        g.writeStringField("anomalyColumns", "");
-        g.writeEndObject();
-    }
-
-    private VerifiedToken authenticate(String authorization, Door door) {
+    private VerifiedToken authenticate(String authorization, RequestParts.Door door) {
         if (authorization == null || authorization.isBlank()) {
             throw new Reply(Answer.of(401, ErrorBodies.AUTHENTICATION_FAILED));
         }
@@ -711,7 +590,7 @@ public final class QueryApiServer implements AutoCloseable {
         if (token.isEmpty()) {
             throw new Reply(Answer.of(403, ErrorBodies.INVALID_TOKEN).detail("The token did not verify"));
         }
-        List<String> allowed = door == Door.ARM ? ARM_AUDIENCES : DIRECT_AUDIENCES;
+        List<String> allowed = door == RequestParts.Door.ARM ? ARM_AUDIENCES : DIRECT_AUDIENCES;
         String audience = token.get().audience();
         if (audience == null || !allowed.contains(audience)) {
             throw new Reply(Answer.of(403, ErrorBodies.invalidAudience(String.valueOf(audience), allowed)));
@@ -731,78 +610,14 @@ public final class QueryApiServer implements AutoCloseable {
         }
     }
 
-    private static Route route(String rawPath) {
-        if (rawPath == null) {
-            return null;
-        }
-        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        Matcher m = DIRECT.matcher(path);
-        if (m.matches()) {
-            return new Route(Door.DIRECT, m.group(1), null, null);
-        }
-        m = ARM.matcher(path);
-        if (m.matches()) {
-            return new Route(Door.ARM, m.group(1), m.group(2), m.group(3));
-        }
-        m = RESOURCE.matcher(path);
-        if (m.matches()) {
-            return new Route(Door.RESOURCE, m.group(1), null, null);
-        }
-        return null;
-    }
-
-    private static Map<String, String> params(String rawQuery) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.putIfAbsent(k, v);
-        }
-        return params;
-    }
-
-    private static List<String> split(String csv) {
-        List<String> out = new ArrayList<>();
-        if (csv != null) {
-            for (String s : csv.split(",")) {
-                if (!s.isBlank()) {
-                    out.add(s.trim());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@code Prefer} may come as one comma-separated header (as the SDK sends it) or as several. */
-    private static Map<String, String> prefer(List<String> headers) {
-        Map<String, String> prefs = new LinkedHashMap<>();
-        if (headers != null) {
-            for (String h : headers) {
-                for (String item : h.split(",")) {
-                    String s = item.trim();
-                    int eq = s.indexOf('=');
-                    if (!s.isEmpty()) {
-                        prefs.put(eq < 0 ? s.toLowerCase(Locale.ROOT) : s.substring(0, eq).trim().toLowerCase(Locale.ROOT),
-                                eq < 0 ? "true" : s.substring(eq + 1).trim());
-                    }
-                }
-            }
-        }
-        return prefs;
-    }
-
     private void send(HttpExchange ex, String requestId, byte[] requestBody, Answer a) throws IOException {
         Headers out = ex.getResponseHeaders();
-        out.set("x-ms-request-id", requestId);
-        String clientRequestId = ex.getRequestHeaders().getFirst("x-ms-client-request-id");
-        if (clientRequestId != null) {
-            out.set("x-ms-client-request-id", clientRequestId);
+        LiveHeaders.apply(out, ex.getRequestHeaders(), a.headers());
+        if (a.status() >= 400 && a.body() != null) {
+            // the live service names every failure by a correlation id, the one its support asks for
+            a = new Answer(a.status(), ErrorBodies.withCorrelationId(a.body(), requestId), a.headers(), a.action(),
+                    a.detail());
         }
-        a.headers().forEach(out::set);
         requestLog.add(new LoggedRequest(Instant.now(), ex.getRequestMethod(), ex.getRequestURI().toString(),
                 redacted(ex.getRequestHeaders()), new String(requestBody, StandardCharsets.UTF_8), a.status(),
                 requestId, a.detail()));
