@@ -69,7 +69,12 @@ public final class SampleWorkspace {
             ws.addTable(Table.lazy(schema.name(), schema.columns(), table -> {
                 GenerationContext ctx = new GenerationContext(seed, anchor.get(), StandardData.DEFAULT_HISTORY, ID,
                         SUBSCRIPTION_ID, RESOURCE_GROUP);
-                Instant until = bundled ? StandardData.fillSample(table, schema, ctx) : ctx.now();
+                Instant until = ctx.now();
+                if (bundled) { // the bundled records are the last 24 hours; generated ones end where they begin
+                    Instant oldest = StandardData.fillSample(table, schema, ctx);
+                    Instant dayAgo = until.minus(java.time.Duration.ofDays(1));
+                    until = oldest.isBefore(dayAgo) ? oldest : dayAgo;
+                }
                 StandardData.fill(table, schema, ctx, until);
             }));
         }

@@ -16,9 +16,12 @@ import io.github.camelloganalytics.testkit.schema.TableSchema;
 final class GenericTable implements TableGenerator {
 
     private final TableSchema schema;
+    /** Each column's name in lower case, worked out once rather than for every record. */
+    private final String[] lowerNames;
 
     GenericTable(TableSchema schema) {
         this.schema = schema;
+        this.lowerNames = schema.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     }
 
     @Override
@@ -27,8 +30,9 @@ final class GenericTable implements TableGenerator {
             Machine m = rand.pick(GenerationContext.MACHINES);
             Instant at = t.plus(rand.jitter(Duration.ofMinutes(30)));
             RowBuilder row = out.row();
-            for (Column c : schema.columns()) {
-                Object v = value(c, m, at, rand);
+            for (int i = 0; i < lowerNames.length; i++) {
+                Column c = schema.columns().get(i);
+                Object v = value(c, lowerNames[i], m, at, rand);
                 if (v != null) {
                     row.set(c.name(), v);
                 }
@@ -37,8 +41,7 @@ final class GenericTable implements TableGenerator {
         }
     }
 
-    private static Object value(Column c, Machine m, Instant at, Rand rand) {
-        String n = c.name().toLowerCase(Locale.ROOT);
+    private static Object value(Column c, String n, Machine m, Instant at, Rand rand) {
         if (n.startsWith("_") || n.equals("tenantid") || n.equals("type") || n.equals("timegenerated")) {
             return null; // the standard columns
         }

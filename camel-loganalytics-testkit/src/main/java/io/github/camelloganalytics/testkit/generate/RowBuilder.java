@@ -62,8 +62,10 @@ final class RowBuilder {
             if (values[i] == null && type == ColumnType.STRING) {
                 values[i] = "";
             }
-            if (values[i] != null) {
-                size += schema.columns().get(i).name().length() + 4 + String.valueOf(values[i]).length();
+            Object v = values[i];
+            if (v != null) {
+                size += schema.columns().get(i).name().length() + 4
+                        + (v instanceof String s ? s.length() : v instanceof com.fasterxml.jackson.databind.JsonNode ? 60 : 12);
             }
         }
         setIfAbsent("_BilledSize", (double) size);

@@ -1,33 +1,52 @@
 package io.github.camelloganalytics.testkit.schema;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.github.camelloganalytics.testkit.data.Column;
 import io.github.camelloganalytics.testkit.data.Table;
 
 /**
- * The name and typed columns of a table, without records.
- *
- * @param name    the table name, e.g. {@code Perf} or {@code Orders_CL}
- * @param columns its columns, in order
+ * The name and typed columns of a table, without records. Immutable.
  */
-public record TableSchema(String name, List<Column> columns) {
+public final class TableSchema {
+
+    private final String name;
+    private final List<Column> columns;
+    private final Map<String, Integer> index = new HashMap<>();
 
     /**
-     * @param name    the table name, not blank
-     * @param columns its columns, at least one
+     * @param name    the table name, e.g. {@code Perf} or {@code Orders_CL}; not blank
+     * @param columns its columns, in order; at least one, names unique
      */
-    public TableSchema {
+    public TableSchema(String name, List<Column> columns) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("A table needs a name");
         }
-        columns = List.copyOf(columns);
-        if (columns.isEmpty()) {
+        this.name = name;
+        this.columns = List.copyOf(columns);
+        if (this.columns.isEmpty()) {
             throw new IllegalArgumentException("Table " + name + " needs at least one column");
         }
+        for (int i = 0; i < this.columns.size(); i++) {
+            if (index.put(this.columns.get(i).name(), i) != null) {
+                throw new IllegalArgumentException("Table " + name + " names column " + this.columns.get(i).name() + " twice");
+            }
+        }
+    }
+
+    /** @return the table name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the columns, in order */
+    public List<Column> columns() {
+        return columns;
     }
 
     /**
@@ -35,12 +54,8 @@ public record TableSchema(String name, List<Column> columns) {
      * @return        its index, or -1
      */
     public int indexOf(String column) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(column)) {
-                return i;
-            }
-        }
-        return -1;
+        Integer i = index.get(column);
+        return i == null ? -1 : i;
     }
 
     /** @return a new, empty table of this schema */
@@ -60,5 +75,20 @@ public record TableSchema(String name, List<Column> columns) {
             }
         }
         return new TableSchema(name, all);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TableSchema other && name.equals(other.name) && columns.equals(other.columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, columns);
+    }
+
+    @Override
+    public String toString() {
+        return "TableSchema[" + name + ", " + columns + "]";
     }
 }
