@@ -85,11 +85,7 @@ public final class LogAnalyticsEmulator implements AutoCloseable {
      * @param clock     the clock the emulator's clock follows
      */
     public LogAnalyticsEmulator(int queryPort, int tokenPort, Clock clock) {
-        if (clock instanceof EmulatorClock given) {
-            this.clock.follow(given);
-        } else {
-            this.clock.follow(clock);
-        }
+        this.clock.follow(clock);
         this.queryPort = queryPort;
         this.tokenEndpoint = new TokenEndpoint(tokenPort);
         // the issuer exists only once the endpoint is started (tokens name its port), so verify through it lazily

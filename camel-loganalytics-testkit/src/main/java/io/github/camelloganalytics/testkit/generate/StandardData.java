@@ -99,6 +99,10 @@ public final class StandardData {
                     row.set(schema.columns().get(i).name(), values[i]);
                 }
             }
+            int os = schema.indexOf("OSType");
+            if (os >= 0 && values[os] != null) { // as the agents report themselves
+                row.set("SourceSystem", "Windows".equals(values[os]) ? "OpsManager" : "Linux");
+            }
             Instant time = (Instant) values[tg];
             oldest = time.isBefore(oldest) ? time : oldest;
             String resourceId = null;
