@@ -2,12 +2,16 @@ package io.github.camelloganalytics.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.camelloganalytics.testkit.data.Table;
+import io.github.camelloganalytics.testkit.generate.StandardData;
 import io.github.camelloganalytics.testkit.token.TokenEndpoint;
 
 /**
@@ -26,6 +30,11 @@ import io.github.camelloganalytics.testkit.token.TokenEndpoint;
  * }
  * }</pre>
  *
+ * Its {@link #clock() clock} follows the system clock unless a test fixes it or sets it off; the sample workspace's
+ * records end at the clock's instant when a query first reads them. Own data loads from files
+ * ({@link #load(String, Path)}) or is added in code ({@link Workspace#createTable}).
+ *
+ * <p>
  * Thread-safe. Workspaces, clients, faults and limits may change while it serves.
  */
 public final class LogAnalyticsEmulator implements AutoCloseable {
@@ -45,6 +54,7 @@ public final class LogAnalyticsEmulator implements AutoCloseable {
     private final QueryApiServer queryApi;
     private final TokenEndpoint tokenEndpoint;
     private final Clients clients;
+    private final EmulatorClock clock = new EmulatorClock();
     private boolean started;
 
     /** An emulator on ephemeral ports. */
@@ -57,13 +67,69 @@ public final class LogAnalyticsEmulator implements AutoCloseable {
      * @param tokenPort the token endpoint's HTTPS port, 0 for an ephemeral one
      */
     public LogAnalyticsEmulator(int queryPort, int tokenPort) {
+        this(queryPort, tokenPort, Clock.systemUTC());
+    }
+
+    /**
+     * An emulator on ephemeral ports whose clock follows the given one.
+     *
+     * @param clock the clock {@code now()} reads, e.g. {@code Clock.fixed(...)}; the sample records end at its instant
+     */
+    public LogAnalyticsEmulator(Clock clock) {
+        this(0, 0, clock);
+    }
+
+    /**
+     * @param queryPort the query API's port, 0 for an ephemeral one
+     * @param tokenPort the token endpoint's HTTPS port, 0 for an ephemeral one
+     * @param clock     the clock the emulator's clock follows
+     */
+    public LogAnalyticsEmulator(int queryPort, int tokenPort, Clock clock) {
+        this.clock.follow(clock);
         this.queryPort = queryPort;
         this.tokenEndpoint = new TokenEndpoint(tokenPort);
         // the issuer exists only once the endpoint is started (tokens name its port), so verify through it lazily
         this.queryApi = new QueryApiServer(bearer -> tokenEndpoint.issuer().verify(bearer));
         this.clients = new Clients(tokenEndpoint, SAMPLE_TENANT_ID);
         tokenEndpoint.registerClient(SAMPLE_TENANT_ID, SAMPLE_CLIENT_ID, SAMPLE_CLIENT_SECRET);
-        queryApi.addWorkspace(SampleWorkspace.create(Instant.now())).grant(SAMPLE_CLIENT_ID);
+        queryApi.clock(this.clock);
+        queryApi.addWorkspace(SampleWorkspace.create(this.clock, StandardData.DEFAULT_SEED)).grant(SAMPLE_CLIENT_ID);
+    }
+
+    /**
+     * @return the emulator's clock: fix it ({@link EmulatorClock#fixAt}), set it off ({@link EmulatorClock#offsetBy})
+     *         or move it ({@link EmulatorClock#advance}); the sample records are anchored at its instant when a query
+     *         first reads them, so set it before the first query
+     */
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    /**
+     * Replaces the sample workspace with a fresh one generated from another seed (same seed, same records), anchored
+     * at the clock's instant when a query first reads it; grants and attached resources are those of a new one.
+     *
+     * @param  seed the generator's seed ({@link StandardData#DEFAULT_SEED} by default)
+     * @return      the new sample workspace
+     */
+    public Workspace resetSampleWorkspace(long seed) {
+        synchronized (queryApi) {
+            return queryApi.addWorkspace(SampleWorkspace.create(clock, seed)).grant(SAMPLE_CLIENT_ID);
+        }
+    }
+
+    /**
+     * Loads a data file, or every data file of a directory, into a workspace (created when new): each file a table
+     * named after it ({@code Orders_CL.ndjson} is table {@code Orders_CL}), replacing a table of that name. See
+     * {@link io.github.camelloganalytics.testkit.load.TableLoader} for the formats and schema files.
+     *
+     * @param  workspaceId the workspace
+     * @param  fileOrDir   a {@code .json} (a query API response or an array of objects), {@code .ndjson},
+     *                     {@code .jsonl} or {@code .csv} file, or a directory of them
+     * @return             the tables loaded
+     */
+    public List<Table> load(String workspaceId, Path fileOrDir) {
+        return workspace(workspaceId).load(fileOrDir);
     }
 
     /**

@@ -85,6 +85,7 @@ public final class QueryApiServer implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
     private final ResultJson resultJson = new ResultJson();
     private volatile boolean detailedSyntaxErrors;
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private HttpServer server;
     private ExecutorService executor;
     private String scheme;
@@ -164,6 +165,15 @@ public final class QueryApiServer implements AutoCloseable {
             executor.shutdownNow();
             server = null;
         }
+    }
+
+    /**
+     * @param  clock what a query's {@code now()} and relative timespans read (the emulator's clock)
+     * @return       this server
+     */
+    public QueryApiServer clock(java.time.Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        return this;
     }
 
     /**
@@ -324,7 +334,7 @@ public final class QueryApiServer implements AutoCloseable {
                 return Answer.of(400, ErrorBodies.invalidApiVersion(version, limits.armApiVersions()));
             }
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant(); // the query's now(); deadlines below stay on real time
         String query = params.get("query");
         List<String> extraWorkspaces = new ArrayList<>(RequestParts.split(params.get("workspaces")));
         Timespan timespan = timespan(params.get("timespan"), now);
@@ -379,7 +389,7 @@ public final class QueryApiServer implements AutoCloseable {
                         "The wait preference must be a number of seconds"));
             }
         }
-        Instant deadline = now.plus(serverTimeout);
+        Instant deadline = Instant.now().plus(serverTimeout);
         String clientKey = token.clientId() + "/" + token.subject();
         Gate gate = enter(clientKey);
         try {

@@ -1,13 +1,26 @@
 package io.github.camelloganalytics.testkit;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.camelloganalytics.testkit.data.SampleData;
 import io.github.camelloganalytics.testkit.data.Table;
+import io.github.camelloganalytics.testkit.generate.GenerationContext;
+import io.github.camelloganalytics.testkit.generate.StandardData;
+import io.github.camelloganalytics.testkit.schema.StandardTables;
+import io.github.camelloganalytics.testkit.schema.TableSchema;
 
 /**
- * The sample workspace every emulator starts with: Heartbeat, AzureActivity and AppRequests records over the last
- * 24 hours (see {@link SampleData}), reachable on all three doors.
+ * The sample workspace every emulator starts with, reachable on all three doors: every standard table
+ * ({@link StandardTables}) with seeded, realistic records over the seven days before the emulator's clock (see
+ * {@link StandardData}); Heartbeat, AzureActivity and AppRequests hold the bundled {@link SampleData} records over the
+ * last 24 hours, older ones generated.
+ *
+ * <p>
+ * Tables are filled on first read, so an emulator starts without generating anything; the records are anchored at the
+ * clock's instant when the first table is read.
  */
 public final class SampleWorkspace {
 
@@ -31,11 +44,58 @@ public final class SampleWorkspace {
      * @return     a fresh sample workspace, granting nobody yet
      */
     public static Workspace create(Instant now) {
+        return create(Clock.fixed(now, java.time.ZoneOffset.UTC), StandardData.DEFAULT_SEED);
+    }
+
+    /**
+     * @param  clock the emulator's clock; the records end at its instant when the first table is read
+     * @param  seed  the generator's seed: the same seed and instant give the same records
+     * @return       a fresh sample workspace, granting nobody yet
+     */
+    public static Workspace create(Clock clock, long seed) {
         Workspace ws = new Workspace(ID, SUBSCRIPTION_ID, RESOURCE_GROUP, NAME);
-        for (Table t : SampleData.load(now)) {
-            ws.addTable(t);
+        Anchor anchor = new Anchor(clock);
+        List<TableSchema> schemas = new ArrayList<>();
+        for (String name : SampleData.TABLES) { // first, as they always were: a 204 check reads the first table only
+            schemas.add(StandardTables.get(name).plus(SampleData.columns(name)));
+        }
+        for (TableSchema s : StandardTables.all()) {
+            if (!SampleData.TABLES.contains(s.name())) {
+                schemas.add(s);
+            }
+        }
+        for (TableSchema schema : schemas) {
+            boolean bundled = SampleData.TABLES.contains(schema.name());
+            ws.addTable(Table.lazy(schema.name(), schema.columns(), table -> {
+                GenerationContext ctx = new GenerationContext(seed, anchor.get(), StandardData.DEFAULT_HISTORY, ID,
+                        SUBSCRIPTION_ID, RESOURCE_GROUP);
+                Instant until = ctx.now();
+                if (bundled) { // the bundled records are the last 24 hours; generated ones end where they begin
+                    Instant oldest = StandardData.fillSample(table, schema, ctx);
+                    Instant dayAgo = until.minus(java.time.Duration.ofDays(1));
+                    until = oldest.isBefore(dayAgo) ? oldest : dayAgo;
+                }
+                StandardData.fill(table, schema, ctx, until);
+            }));
         }
         ws.attachResource(VM_RESOURCE_ID);
         return ws;
+    }
+
+    /** The instant all tables of one workspace are anchored at: the clock's, when the first of them is read. */
+    private static final class Anchor {
+        private final Clock clock;
+        private Instant instant;
+
+        Anchor(Clock clock) {
+            this.clock = clock;
+        }
+
+        synchronized Instant get() {
+            if (instant == null) {
+                instant = clock.instant();
+            }
+            return instant;
+        }
     }
 }

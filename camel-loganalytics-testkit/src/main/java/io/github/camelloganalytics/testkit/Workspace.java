@@ -14,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelloganalytics.testkit.data.Column;
 import io.github.camelloganalytics.testkit.data.Table;
+import io.github.camelloganalytics.testkit.load.TableLoader;
+import io.github.camelloganalytics.testkit.schema.StandardTables;
+import io.github.camelloganalytics.testkit.schema.TableSchema;
 
 /**
  * A Log Analytics workspace of the emulator: its identity on each door (direct id, ARM subscription/resource
@@ -113,6 +116,42 @@ public final class Workspace {
         Table t = new Table(tableName, columns);
         tables.put(tableName, t);
         return t;
+    }
+
+    /**
+     * Creates (or replaces) a table of a schema, e.g. a custom {@code _CL} table's.
+     *
+     * @param  schema the table's name and columns
+     * @return        the new, empty table
+     */
+    public Table createTable(TableSchema schema) {
+        return createTable(schema.name(), schema.columns());
+    }
+
+    /**
+     * Creates (or replaces) an empty standard table, with the columns Microsoft's table reference documents.
+     *
+     * @param  tableName a standard table's name, e.g. {@code Syslog} (see {@link StandardTables#names()})
+     * @return           the new, empty table
+     * @throws IllegalArgumentException when the name is not a standard table's
+     */
+    public Table createStandardTable(String tableName) {
+        return createTable(StandardTables.get(tableName));
+    }
+
+    /**
+     * Loads a data file, or every data file of a directory, each into a table named after it ({@code Orders_CL.csv}
+     * is table {@code Orders_CL}), replacing a table of that name. See {@link TableLoader} for the formats (a query
+     * API response saved as {@code .json}, {@code .ndjson}, {@code .csv}) and the optional schema files.
+     *
+     * @param  fileOrDir a data file or a directory
+     * @return           the tables loaded
+     */
+    public List<Table> load(java.nio.file.Path fileOrDir) {
+        List<Table> loaded = java.nio.file.Files.isDirectory(fileOrDir) ? TableLoader.loadDirectory(fileOrDir)
+                : List.of(TableLoader.load(fileOrDir));
+        loaded.forEach(this::addTable);
+        return loaded;
     }
 
     /**
