@@ -283,6 +283,12 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /** The watermark as stored for this consumer (an instant), or null before the first commit; for the dev console. */
+    String storedWatermark() {
+        StateRepository<String, String> kept = repository;
+        return kept != null ? kept.getState(watermarkKey()) : null;
+    }
+
     /** Exchanges are created and processed during the poll itself, row by row; there is no queue to drain. */
     @Override
     public int processBatch(Queue<Object> exchanges) {
