@@ -2,6 +2,7 @@ package io.github.camelloganalytics.quarkus.deployment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.LogRecord;
 
 import io.github.camelloganalytics.LogAnalyticsComponent;
@@ -31,15 +32,23 @@ class DevServicesQueryTest {
 
     /** The emulator's sample client secret: {@code LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET}, never to be logged. */
     private static final String SAMPLE_SECRET = "emulator-sample-client-secret";
+    /** The last day of heartbeats in the sample workspace (the testkit's sample-workspace.json). */
+    private static final List<Map<String, Object>> HEARTBEATS_BY_COMPUTER = List.of(
+            Map.of("Computer", "vm-batch-01", "count_", 84L),
+            Map.of("Computer", "vm-sql-01", "count_", 96L),
+            Map.of("Computer", "vm-web-01", "count_", 96L),
+            Map.of("Computer", "vm-web-02", "count_", 96L));
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withEmptyApplication()
+            .withApplicationRoot(jar -> jar.addClass(HeartbeatPoller.class))
             .setLogRecordPredicate(r -> true)
             .assertLogRecords(DevServicesQueryTest::startedAndNoSecret);
 
     @Inject
     ProducerTemplate producer;
+    @Inject
+    HeartbeatPoller poller;
     @Inject
     CamelContext context;
     @ConfigProperty(name = "loganalytics.workspace-id")
@@ -51,15 +60,16 @@ class DevServicesQueryTest {
 
     @Test
     void aQueryGetsTheSampleWorkspacesRowsThroughTheEmulator() {
-        // the last day of heartbeats in the sample workspace (the testkit's sample-workspace.json)
         List<?> rows = producer.requestBody("loganalytics:" + workspaceId
                 + "?query=Heartbeat | summarize count() by Computer | order by Computer asc&timespan=P1D", null,
                 List.class);
-        assertEquals(List.of(
-                Map.of("Computer", "vm-batch-01", "count_", 84L),
-                Map.of("Computer", "vm-sql-01", "count_", 96L),
-                Map.of("Computer", "vm-web-01", "count_", 96L),
-                Map.of("Computer", "vm-web-02", "count_", 96L)), rows);
+        assertEquals(HEARTBEATS_BY_COMPUTER, rows);
+    }
+
+    @Test
+    void aPollingConsumerRouteGetsTheSameRows() throws InterruptedException {
+        // generous: the first poll waits for the route to start and for a token, on a loaded machine
+        assertEquals(HEARTBEATS_BY_COMPUTER, poller.polls().poll(60, TimeUnit.SECONDS));
     }
 
     @Test
