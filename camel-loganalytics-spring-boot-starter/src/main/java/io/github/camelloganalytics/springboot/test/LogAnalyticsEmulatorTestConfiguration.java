@@ -69,6 +69,8 @@ public class LogAnalyticsEmulatorTestConfiguration {
     public DynamicPropertyRegistrar logAnalyticsEmulatorProperties(LogAnalyticsEmulator emulator) {
         return registry -> {
             registry.add(COMPONENT + "host", emulator::queryUrl);
+            // the emulator accepts the public cloud's token audiences, and the token scope follows the cloud
+            registry.add(COMPONENT + "cloud", () -> "AZURE_PUBLIC");
             registry.add(COMPONENT + "authority-host", emulator::authorityUrl);
             registry.add(COMPONENT + "ssl-context-parameters", () -> "#" + TRUST_BEAN);
             registry.add(COMPONENT + "credential-type", () -> "CLIENT_SECRET");

@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         "camel.component.loganalytics.authority-host=https://login.microsoftonline.com",
         "camel.component.loganalytics.tenant-id=00000000-0000-0000-0000-000000000000",
         "camel.component.loganalytics.certificate-path=/etc/secrets/production.pem",
+        "camel.component.loganalytics.cloud=AZURE_CHINA",
         // the test's one line of its own
         "reporting.workspace=${loganalytics.emulator.workspace-id}",
         // the starter's test resources hold routes for another application
