@@ -35,7 +35,7 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     /**
      * The time range the query covers, as an ISO 8601 duration back from now ({@code PT1H}, {@code P1D}) or an
-     * ISO 8601 interval ({@code start/end}, {@code start/duration}). The service applies it to
+     * ISO 8601 interval (<code>start/end</code>, <code>start/duration</code>). The service applies it to
      * {@code TimeGenerated} in addition to the query's own filters. The header {@code CamelLogAnalyticsTimespan}
      * overrides it.
      */
@@ -50,21 +50,21 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private String additionalWorkspaces;
 
     /**
-     * How long the service may run the query before it gives up, sent as {@code Prefer: wait=N}: 1 to 600
+     * How long the service may run the query before it gives up, sent as <code>Prefer: wait=N</code>: 1 to 600
      * seconds. Unset, the service's default (180 seconds) applies.
      */
     @UriParam(javaType = "java.time.Duration")
     private Duration serverTimeout;
 
     /**
-     * Asks the service for the query's statistics ({@code Prefer: include-statistics=true}); they arrive in the
+     * Asks the service for the query's statistics (<code>Prefer: include-statistics=true</code>); they arrive in the
      * header {@code CamelLogAnalyticsStatistics}.
      */
     @UriParam(defaultValue = "false")
     private boolean includeStatistics;
 
     /**
-     * Asks the service for the query's render instructions ({@code Prefer: include-render=true}); they arrive in
+     * Asks the service for the query's render instructions (<code>Prefer: include-render=true</code>); they arrive in
      * the header {@code CamelLogAnalyticsVisualization}.
      */
     @UriParam(defaultValue = "false")
@@ -80,8 +80,8 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private boolean allowPartialErrors;
 
     /**
-     * The body of the answer: {@code ROWS}, the primary table as a {@code List<Map<String, Object>>} of typed
-     * values; {@code TABLES}, every table as a {@code QueryResult}; {@code JSON}, the service's JSON as a String.
+     * The body of the answer: {@code ROWS}, the primary table as a {@code List} of {@code Map}s, one per row, of
+     * typed values; {@code TABLES}, every table as a {@code QueryResult}; {@code JSON}, the service's JSON as a String.
      */
     @UriParam(defaultValue = "ROWS")
     private LogAnalyticsOutputFormat outputFormat = LogAnalyticsOutputFormat.ROWS;
@@ -95,7 +95,7 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     /**
      * On a failure the service says may be retried (429, 500, 502, 503, 504), sets the header
-     * {@code CamelRedeliveryDelay} to the wait the service asked for in {@code Retry-After}, in milliseconds, so
+     * {@code CamelRedeliveryDelay} to the wait the service asked for in <code>Retry-After</code>, in milliseconds, so
      * that Camel's redelivery waits exactly that long. It takes effect only where the route enables redelivery.
      */
     @UriParam(defaultValue = "true")
@@ -114,7 +114,7 @@ public class LogAnalyticsConfiguration implements Cloneable {
      * Makes each poll query the next time window: from the stored watermark (or {@code startFrom}) up to now minus
      * {@code ingestionDelay}, at most {@code maxWindow} long. The window is sent as the query's timespan, set in the
      * headers {@code CamelLogAnalyticsWindowStart}/{@code CamelLogAnalyticsWindowEnd}, and prepended to the query as
-     * {@code let _windowStart = datetime(...); let _windowEnd = datetime(...);}. The watermark advances only when
+     * <code>let _windowStart = datetime(...); let _windowEnd = datetime(...);</code>. The watermark advances only when
      * every exchange of the window completed.
      */
     @UriParam(label = "consumer", defaultValue = "false")
@@ -138,7 +138,7 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     /**
      * In incremental mode, where the first window starts when no watermark is stored: an ISO 8601 instant
-     * ({@code 2024-01-01T00:00:00Z}) or a duration back from now ({@code P1D}). By default now minus the
+     * (<code>2024-01-01T00:00:00Z</code>) or a duration back from now ({@code P1D}). By default now minus the
      * {@code timespan} option when that is a duration, else one hour back.
      */
     @UriParam(label = "consumer")
@@ -175,28 +175,28 @@ public class LogAnalyticsConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "DIRECT")
     private LogAnalyticsApiType apiType = LogAnalyticsApiType.DIRECT;
 
-    /** The subscription of the workspace, with {@code apiType=ARM}. */
+    /** The subscription of the workspace, with <code>apiType=ARM</code>. */
     @UriParam(label = "common")
     private String subscriptionId;
 
-    /** The resource group of the workspace, with {@code apiType=ARM}. */
+    /** The resource group of the workspace, with <code>apiType=ARM</code>. */
     @UriParam(label = "common")
     private String resourceGroup;
 
-    /** The name (not the id) of the workspace, with {@code apiType=ARM}. */
+    /** The name (not the id) of the workspace, with <code>apiType=ARM</code>. */
     @UriParam(label = "common")
     private String workspaceName;
 
     /**
-     * The id of an Azure resource, for a resource-centric query ({@code /v1{resourceId}/query}): it sees only that
-     * resource's records, in whichever workspaces hold them. Starts with {@code /subscriptions/}; leave the
+     * The id of an Azure resource, for a resource-centric query (<code>/v1{resourceId}/query</code>): it sees only that
+     * resource's records, in whichever workspaces hold them. Starts with <code>/subscriptions/</code>; leave the
      * workspace id out of the URI.
      */
     @UriParam(label = "common")
     private String resourceId;
 
     /**
-     * The {@code api-version} sent to Azure Resource Manager with {@code apiType=ARM}: the version Microsoft
+     * The <code>api-version</code> sent to Azure Resource Manager with <code>apiType=ARM</code>: the version Microsoft
      * documents for the query API through ARM.
      */
     @UriParam(label = "advanced", defaultValue = "2017-10-01")
@@ -208,23 +208,23 @@ public class LogAnalyticsConfiguration implements Cloneable {
      * what an item leaves unset comes from the endpoint) as its own request, at most {@code batchParallelism} at
      * once, and the body out is a list in the same order whose items are each a result in {@code outputFormat} or
      * that query's {@code LogAnalyticsException}; the header {@code CamelLogAnalyticsBatchFailures} counts the
-     * exceptions. A query answered 429 is sent again after its {@code Retry-After}, up to 3 times, without holding
-     * up the others (not with {@code honorRetryAfter=false}). The service's deprecated {@code $batch} endpoint is
-     * never used.
+     * exceptions. A query answered 429 is sent again after its <code>Retry-After</code>, up to 3 times, without holding
+     * up the others (not with <code>honorRetryAfter=false</code>). The service's deprecated <code>$batch</code>
+     * endpoint is never used.
      */
     @UriParam(defaultValue = "QUERY")
     private LogAnalyticsOperation operation = LogAnalyticsOperation.QUERY;
 
     /**
-     * With {@code operation=BATCH}, the most queries of this endpoint in flight at once (1 to 20). The service runs
-     * 5 queries per user at once and queues the rest, so more rarely helps.
+     * With <code>operation=BATCH</code>, the most queries of this endpoint in flight at once (1 to 20). The service
+     * runs 5 queries per user at once and queues the rest, so more rarely helps.
      */
     @UriParam(defaultValue = "5")
     private int batchParallelism = 5;
 
     /**
      * The base URL of the query API, instead of the cloud's (a proxy, or the testkit's emulator); with
-     * {@code apiType=ARM} it replaces Resource Manager's host. The token scope still follows {@code cloud} and
+     * <code>apiType=ARM</code> it replaces Resource Manager's host. The token scope still follows {@code cloud} and
      * {@code apiType} unless {@code scope} is set. Tokens are sent over plain {@code http} only to a loopback
      * address.
      */
@@ -302,7 +302,7 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private String federatedTokenFile;
 
     /**
-     * The Entra ID authority host, instead of the cloud's ({@code https://login.microsoftonline.com} for
+     * The Entra ID authority host, instead of the cloud's (<code>https://login.microsoftonline.com</code> for
      * {@code AZURE_PUBLIC}): a private authority or the testkit's token endpoint. The connection to it uses
      * {@code sslContextParameters} too.
      */
@@ -310,13 +310,13 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private String authorityHost;
 
     /**
-     * A bearer token for the query API obtained elsewhere, used as it is ({@code credentialType=ACCESS_TOKEN}).
+     * A bearer token for the query API obtained elsewhere, used as it is (<code>credentialType=ACCESS_TOKEN</code>).
      */
     @UriParam(label = "security", secret = true)
     private String accessToken;
 
     /**
-     * A bean that supplies the bearer tokens ({@code credentialType=TOKEN_PROVIDER}).
+     * A bean that supplies the bearer tokens (<code>credentialType=TOKEN_PROVIDER</code>).
      */
     @UriParam(label = "security")
     private TokenProvider tokenProvider;
@@ -353,9 +353,9 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     /**
      * How long the component's readiness health check reuses its last answer before it obtains a token and runs
-     * {@code print 1} again, so that frequent probes do not each query the service. {@code 0s} checks at every
+     * <code>print 1</code> again, so that frequent probes do not each query the service. {@code 0s} checks at every
      * probe. The check is registered in Camel's producers health-check repository
-     * ({@code camel.health.producersEnabled=true}).
+     * (<code>camel.health.producersEnabled=true</code>).
      */
     @UriParam(label = "health", defaultValue = "30s", javaType = "java.time.Duration")
     private Duration healthCheckInterval = Duration.ofSeconds(30);

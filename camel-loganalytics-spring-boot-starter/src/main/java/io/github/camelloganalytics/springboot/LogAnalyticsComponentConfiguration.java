@@ -44,7 +44,7 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
     private LogAnalyticsApiType apiType;
 
     /**
-     * With {code operation=BATCH}, the most queries of this endpoint in flight at once (1 to 20). The service runs 5
+     * With operation=BATCH, the most queries of this endpoint in flight at once (1 to 20). The service runs 5
      * queries per user at once and queues the rest, so more rarely helps. The default is 5.
      */
     private Integer batchParallelism;
@@ -68,19 +68,19 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
 
     /**
      * On a failure the service says may be retried (429, 500, 502, 503, 504), sets the header CamelRedeliveryDelay
-     * to the wait the service asked for in {code Retry-After}, in milliseconds, so that Camel's redelivery waits
+     * to the wait the service asked for in Retry-After, in milliseconds, so that Camel's redelivery waits
      * exactly that long. It takes effect only where the route enables redelivery. The default is true.
      */
     private Boolean honorRetryAfter;
 
     /**
-     * Asks the service for the query's statistics ({code Prefer: include-statistics=true}); they arrive in the
+     * Asks the service for the query's statistics (Prefer: include-statistics=true); they arrive in the
      * header CamelLogAnalyticsStatistics. The default is false.
      */
     private Boolean includeStatistics;
 
     /**
-     * Asks the service for the query's render instructions ({code Prefer: include-render=true}); they arrive in the
+     * Asks the service for the query's render instructions (Prefer: include-render=true); they arrive in the
      * header CamelLogAnalyticsVisualization. The default is false.
      */
     private Boolean includeVisualization;
@@ -91,14 +91,14 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
      * item leaves unset comes from the endpoint) as its own request, at most batchParallelism at once, and the body
      * out is a list in the same order whose items are each a result in outputFormat or that query's
      * LogAnalyticsException; the header CamelLogAnalyticsBatchFailures counts the exceptions. A query answered 429
-     * is sent again after its {code Retry-After}, up to 3 times, without holding up the others (not with {code
-     * honorRetryAfter=false}). The service's deprecated {code $batch} endpoint is never used. The default is QUERY.
+     * is sent again after its Retry-After, up to 3 times, without holding up the others (not with
+     * honorRetryAfter=false). The service's deprecated $batch endpoint is never used. The default is QUERY.
      */
     private LogAnalyticsOperation operation;
 
     /**
-     * The body of the answer: ROWS, the primary table as a {code List} of typed values; TABLES, every table as a
-     * QueryResult; JSON, the service's JSON as a String. The default is ROWS.
+     * The body of the answer: ROWS, the primary table as a List of Maps, one per row, of typed values; TABLES, every
+     * table as a QueryResult; JSON, the service's JSON as a String. The default is ROWS.
      */
     private LogAnalyticsOutputFormat outputFormat;
 
@@ -109,37 +109,37 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
     private String query;
 
     /**
-     * The resource group of the workspace, with {code apiType=ARM}.
+     * The resource group of the workspace, with apiType=ARM.
      */
     private String resourceGroup;
 
     /**
-     * The id of an Azure resource, for a resource-centric query ({code /v1{resourceId}/query}): it sees only that
-     * resource's records, in whichever workspaces hold them. Starts with {code /subscriptions/}; leave the workspace
+     * The id of an Azure resource, for a resource-centric query (/v1{resourceId}/query): it sees only that
+     * resource's records, in whichever workspaces hold them. Starts with /subscriptions/; leave the workspace
      * id out of the URI.
      */
     private String resourceId;
 
     /**
-     * How long the service may run the query before it gives up, sent as {code Prefer: wait=N}: 1 to 600 seconds.
+     * How long the service may run the query before it gives up, sent as Prefer: wait=N: 1 to 600 seconds.
      * Unset, the service's default (180 seconds) applies.
      */
     private Duration serverTimeout;
 
     /**
-     * The subscription of the workspace, with {code apiType=ARM}.
+     * The subscription of the workspace, with apiType=ARM.
      */
     private String subscriptionId;
 
     /**
      * The time range the query covers, as an ISO 8601 duration back from now (PT1H, P1D) or an ISO 8601 interval
-     * ({code start/end}, {code start/duration}). The service applies it to TimeGenerated in addition to the query's
+     * (start/end, start/duration). The service applies it to TimeGenerated in addition to the query's
      * own filters. The header CamelLogAnalyticsTimespan overrides it.
      */
     private String timespan;
 
     /**
-     * The name (not the id) of the workspace, with {code apiType=ARM}.
+     * The name (not the id) of the workspace, with apiType=ARM.
      */
     private String workspaceName;
 
@@ -158,8 +158,8 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
     /**
      * Makes each poll query the next time window: from the stored watermark (or startFrom) up to now minus
      * ingestionDelay, at most maxWindow long. The window is sent as the query's timespan, set in the headers
-     * CamelLogAnalyticsWindowStart/CamelLogAnalyticsWindowEnd, and prepended to the query as {code let _windowStart
-     * = datetime(...); let _windowEnd = datetime(...);}. The watermark advances only when every exchange of the
+     * CamelLogAnalyticsWindowStart/CamelLogAnalyticsWindowEnd, and prepended to the query as let _windowStart
+     * = datetime(...); let _windowEnd = datetime(...);. The watermark advances only when every exchange of the
      * window completed. The default is false.
      */
     private Boolean incremental;
@@ -194,8 +194,8 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
     private Boolean splitRows;
 
     /**
-     * In incremental mode, where the first window starts when no watermark is stored: an ISO 8601 instant ({code
-     * 2024-01-01T00:00:00Z}) or a duration back from now (P1D). By default now minus the timespan option when that
+     * In incremental mode, where the first window starts when no watermark is stored: an ISO 8601 instant
+     * (2024-01-01T00:00:00Z) or a duration back from now (P1D). By default now minus the timespan option when that
      * is a duration, else one hour back.
      */
     private String startFrom;
@@ -218,7 +218,7 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
     private Boolean lazyStartProducer;
 
     /**
-     * The {code api-version} sent to Azure Resource Manager with {code apiType=ARM}: the version Microsoft documents
+     * The api-version sent to Azure Resource Manager with apiType=ARM: the version Microsoft documents
      * for the query API through ARM. The default is 2017-10-01.
      */
     private String armApiVersion;
@@ -237,8 +237,8 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
     private Duration connectTimeout;
 
     /**
-     * The base URL of the query API, instead of the cloud's (a proxy, or the testkit's emulator); with {code
-     * apiType=ARM} it replaces Resource Manager's host. The token scope still follows cloud and apiType unless scope
+     * The base URL of the query API, instead of the cloud's (a proxy, or the testkit's emulator); with
+     * apiType=ARM it replaces Resource Manager's host. The token scope still follows cloud and apiType unless scope
      * is set. Tokens are sent over plain http only to a loopback address.
      */
     private String host;
@@ -251,20 +251,20 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
 
     /**
      * How long the component's readiness health check reuses its last answer before it obtains a token and runs
-     * {code print 1} again, so that frequent probes do not each query the service. 0s checks at every probe. The
-     * check is registered in Camel's producers health-check repository ({code camel.health.producersEnabled=true}).
+     * print 1 again, so that frequent probes do not each query the service. 0s checks at every probe. The
+     * check is registered in Camel's producers health-check repository (camel.health.producersEnabled=true).
      * The default is 30s.
      */
     private Duration healthCheckInterval;
 
     /**
-     * A bearer token for the query API obtained elsewhere, used as it is ({code credentialType=ACCESS_TOKEN}). A
+     * A bearer token for the query API obtained elsewhere, used as it is (credentialType=ACCESS_TOKEN). A
      * secret: bind it from the environment or a secret store rather than writing it in a file.
      */
     private String accessToken;
 
     /**
-     * The Entra ID authority host, instead of the cloud's ({code https://login.microsoftonline.com} for
+     * The Entra ID authority host, instead of the cloud's (https://login.microsoftonline.com for
      * AZURE_PUBLIC): a private authority or the testkit's token endpoint. The connection to it uses
      * sslContextParameters too.
      */
@@ -336,7 +336,7 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
     private String tenantId;
 
     /**
-     * A bean that supplies the bearer tokens ({code credentialType=TOKEN_PROVIDER}). Set it to a bean reference,
+     * A bean that supplies the bearer tokens (credentialType=TOKEN_PROVIDER). Set it to a bean reference,
      * #beanName.
      */
     private TokenProvider tokenProvider;

@@ -1,6 +1,7 @@
 package io.github.camelloganalytics.springboot;
 
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ContextConfiguration;
 
 import static io.github.camelloganalytics.springboot.EmulatorProperties.EMULATOR;
@@ -44,8 +44,8 @@ class LogAnalyticsStarterTest {
 
     @Autowired
     ProducerTemplate template;
-    @Autowired
-    TestRestTemplate http;
+    @Value("${local.server.port}")
+    int port;
     @Autowired
     org.apache.camel.CamelContext camelContext;
 
@@ -71,21 +71,22 @@ class LogAnalyticsStarterTest {
     }
 
     @Test
-    void healthIsUpThenDownWithTheTypedReasonAfterA403(CapturedOutput output) {
-        ResponseEntity<String> up = http.getForEntity("/actuator/health", String.class);
-        assertEquals(200, up.getStatusCode().value(), up.getBody());
-        assertTrue(up.getBody().contains("producer:loganalytics://" + LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID),
-                up.getBody());
+    void healthIsUpThenDownWithTheTypedReasonAfterA403(CapturedOutput output) throws Exception {
+        LocalHttp http = new LocalHttp(port);
+        HttpResponse<String> up = http.get("/actuator/health");
+        assertEquals(200, up.statusCode(), up.body());
+        assertTrue(up.body().contains("producer:loganalytics://" + LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID),
+                up.body());
 
         // the service refuses the probe's query from now on (until the fault is cleared after the test)
         EMULATOR.faults().forQuery("print 1").status(403).body(INSUFFICIENT_ACCESS);
-        ResponseEntity<String> down = http.getForEntity("/actuator/health", String.class);
-        assertEquals(503, down.getStatusCode().value(), down.getBody());
-        assertTrue(down.getBody().contains("\"status\":\"DOWN\""), down.getBody());
-        assertTrue(down.getBody().contains("insufficient access"), down.getBody());
+        HttpResponse<String> down = http.get("/actuator/health");
+        assertEquals(503, down.statusCode(), down.body());
+        assertTrue(down.body().contains("\"status\":\"DOWN\""), down.body());
+        assertTrue(down.body().contains("insufficient access"), down.body());
 
         for (String path : List.of("/actuator/health", "/actuator/configprops", "/actuator/env")) {
-            String body = http.getForObject(path, String.class);
+            String body = http.get(path).body();
             assertTrue(body.contains("loganalytics") || path.endsWith("health"), path + " " + body);
             assertFalse(body.contains(SECRET), path + " shows the client secret");
         }

@@ -1,5 +1,10 @@
 package io.github.camelloganalytics.examples.springboot;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +17,10 @@ import io.github.camelloganalytics.testkit.token.RecordedTokenRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,8 +46,8 @@ class SpringBootExampleTest {
     ExampleRunner runner;
     @Autowired
     LogAnalyticsEmulator emulator;
-    @Autowired
-    TestRestTemplate http;
+    @Value("${local.server.port}")
+    int port;
 
     private static String queryOf(LoggedRequest request) {
         try {
@@ -94,12 +98,15 @@ class SpringBootExampleTest {
 
     @Test
     void healthShowsTheComponentsReadinessCheckUp() throws Exception {
-        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
-        assertEquals(200, health.getStatusCode().value(), health.getBody());
-        JsonNode body = JSON.readTree(health.getBody());
-        assertEquals("UP", body.path("status").asText(), health.getBody());
+        // the JDK's client: Spring Boot 4 moved TestRestTemplate to a module of its own
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofMinutes(1)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        JsonNode body = JSON.readTree(health.body());
+        assertEquals("UP", body.path("status").asText(), health.body());
         assertEquals("UP", body.path("components").path("camelHealth").path("details").path(HEALTH_CHECK).asText(),
-                health.getBody());
+                health.body());
         assertTrue(statusesOf("print 1").contains(200), "the check did not query the emulator");
     }
 
