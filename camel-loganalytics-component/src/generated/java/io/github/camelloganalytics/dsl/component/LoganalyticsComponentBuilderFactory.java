@@ -113,9 +113,9 @@ public interface LoganalyticsComponentBuilderFactory {
     
         
         /**
-         * With {code operation=BATCH}, the most queries of this endpoint in
-         * flight at once (1 to 20). The service runs 5 queries per user at once
-         * and queues the rest, so more rarely helps.
+         * With operation=BATCH, the most queries of this endpoint in flight at
+         * once (1 to 20). The service runs 5 queries per user at once and
+         * queues the rest, so more rarely helps.
          * 
          * The option is a: &lt;code&gt;int&lt;/code&gt; type.
          * 
@@ -190,9 +190,9 @@ public interface LoganalyticsComponentBuilderFactory {
         /**
          * On a failure the service says may be retried (429, 500, 502, 503,
          * 504), sets the header CamelRedeliveryDelay to the wait the service
-         * asked for in {code Retry-After}, in milliseconds, so that Camel's
-         * redelivery waits exactly that long. It takes effect only where the
-         * route enables redelivery.
+         * asked for in Retry-After, in milliseconds, so that Camel's redelivery
+         * waits exactly that long. It takes effect only where the route enables
+         * redelivery.
          * 
          * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
          * 
@@ -209,8 +209,8 @@ public interface LoganalyticsComponentBuilderFactory {
     
         
         /**
-         * Asks the service for the query's statistics ({code Prefer:
-         * include-statistics=true}); they arrive in the header
+         * Asks the service for the query's statistics (Prefer:
+         * include-statistics=true); they arrive in the header
          * CamelLogAnalyticsStatistics.
          * 
          * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
@@ -228,8 +228,8 @@ public interface LoganalyticsComponentBuilderFactory {
     
         
         /**
-         * Asks the service for the query's render instructions ({code Prefer:
-         * include-render=true}); they arrive in the header
+         * Asks the service for the query's render instructions (Prefer:
+         * include-render=true); they arrive in the header
          * CamelLogAnalyticsVisualization.
          * 
          * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
@@ -255,9 +255,9 @@ public interface LoganalyticsComponentBuilderFactory {
          * order whose items are each a result in outputFormat or that query's
          * LogAnalyticsException; the header CamelLogAnalyticsBatchFailures
          * counts the exceptions. A query answered 429 is sent again after its
-         * {code Retry-After}, up to 3 times, without holding up the others (not
-         * with {code honorRetryAfter=false}). The service's deprecated {code
-         * $batch} endpoint is never used.
+         * Retry-After, up to 3 times, without holding up the others (not with
+         * honorRetryAfter=false). The service's deprecated $batch endpoint is
+         * never used.
          * 
          * The option is a:
          * &lt;code&gt;io.github.camelloganalytics.LogAnalyticsOperation&lt;/code&gt; type.
@@ -275,9 +275,9 @@ public interface LoganalyticsComponentBuilderFactory {
     
         
         /**
-         * The body of the answer: ROWS, the primary table as a {code List} of
-         * typed values; TABLES, every table as a QueryResult; JSON, the
-         * service's JSON as a String.
+         * The body of the answer: ROWS, the primary table as a List of Maps,
+         * one per row, of typed values; TABLES, every table as a QueryResult;
+         * JSON, the service's JSON as a String.
          * 
          * The option is a:
          * &lt;code&gt;io.github.camelloganalytics.LogAnalyticsOutputFormat&lt;/code&gt; type.
@@ -310,7 +310,7 @@ public interface LoganalyticsComponentBuilderFactory {
         }
     
         /**
-         * The resource group of the workspace, with {code apiType=ARM}.
+         * The resource group of the workspace, with apiType=ARM.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -325,10 +325,10 @@ public interface LoganalyticsComponentBuilderFactory {
         }
     
         /**
-         * The id of an Azure resource, for a resource-centric query ({code
-         * /v1{resourceId}/query}): it sees only that resource's records, in
-         * whichever workspaces hold them. Starts with {code /subscriptions/};
-         * leave the workspace id out of the URI.
+         * The id of an Azure resource, for a resource-centric query
+         * (/v1{resourceId}/query): it sees only that resource's records, in
+         * whichever workspaces hold them. Starts with /subscriptions/; leave
+         * the workspace id out of the URI.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -344,8 +344,8 @@ public interface LoganalyticsComponentBuilderFactory {
     
         /**
          * How long the service may run the query before it gives up, sent as
-         * {code Prefer: wait=N}: 1 to 600 seconds. Unset, the service's default
-         * (180 seconds) applies.
+         * Prefer: wait=N: 1 to 600 seconds. Unset, the service's default (180
+         * seconds) applies.
          * 
          * The option is a: &lt;code&gt;java.time.Duration&lt;/code&gt; type.
          * 
@@ -360,7 +360,7 @@ public interface LoganalyticsComponentBuilderFactory {
         }
     
         /**
-         * The subscription of the workspace, with {code apiType=ARM}.
+         * The subscription of the workspace, with apiType=ARM.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -376,10 +376,9 @@ public interface LoganalyticsComponentBuilderFactory {
     
         /**
          * The time range the query covers, as an ISO 8601 duration back from
-         * now (PT1H, P1D) or an ISO 8601 interval ({code start/end}, {code
-         * start/duration}). The service applies it to TimeGenerated in addition
-         * to the query's own filters. The header CamelLogAnalyticsTimespan
-         * overrides it.
+         * now (PT1H, P1D) or an ISO 8601 interval (start/end, start/duration).
+         * The service applies it to TimeGenerated in addition to the query's
+         * own filters. The header CamelLogAnalyticsTimespan overrides it.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -394,7 +393,7 @@ public interface LoganalyticsComponentBuilderFactory {
         }
     
         /**
-         * The name (not the id) of the workspace, with {code apiType=ARM}.
+         * The name (not the id) of the workspace, with apiType=ARM.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -442,8 +441,8 @@ public interface LoganalyticsComponentBuilderFactory {
          * (or startFrom) up to now minus ingestionDelay, at most maxWindow
          * long. The window is sent as the query's timespan, set in the headers
          * CamelLogAnalyticsWindowStart/CamelLogAnalyticsWindowEnd, and
-         * prepended to the query as {code let _windowStart = datetime(...); let
-         * _windowEnd = datetime(...);}. The watermark advances only when every
+         * prepended to the query as let _windowStart = datetime(...); let
+         * _windowEnd = datetime(...);. The watermark advances only when every
          * exchange of the window completed.
          * 
          * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
@@ -541,9 +540,9 @@ public interface LoganalyticsComponentBuilderFactory {
     
         /**
          * In incremental mode, where the first window starts when no watermark
-         * is stored: an ISO 8601 instant ({code 2024-01-01T00:00:00Z}) or a
-         * duration back from now (P1D). By default now minus the timespan
-         * option when that is a duration, else one hour back.
+         * is stored: an ISO 8601 instant (2024-01-01T00:00:00Z) or a duration
+         * back from now (P1D). By default now minus the timespan option when
+         * that is a duration, else one hour back.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -603,9 +602,8 @@ public interface LoganalyticsComponentBuilderFactory {
     
         
         /**
-         * The {code api-version} sent to Azure Resource Manager with {code
-         * apiType=ARM}: the version Microsoft documents for the query API
-         * through ARM.
+         * The api-version sent to Azure Resource Manager with apiType=ARM: the
+         * version Microsoft documents for the query API through ARM.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -661,7 +659,7 @@ public interface LoganalyticsComponentBuilderFactory {
     
         /**
          * The base URL of the query API, instead of the cloud's (a proxy, or
-         * the testkit's emulator); with {code apiType=ARM} it replaces Resource
+         * the testkit's emulator); with apiType=ARM it replaces Resource
          * Manager's host. The token scope still follows cloud and apiType
          * unless scope is set. Tokens are sent over plain http only to a
          * loopback address.
@@ -700,10 +698,10 @@ public interface LoganalyticsComponentBuilderFactory {
         
         /**
          * How long the component's readiness health check reuses its last
-         * answer before it obtains a token and runs {code print 1} again, so
-         * that frequent probes do not each query the service. 0s checks at
-         * every probe. The check is registered in Camel's producers
-         * health-check repository ({code camel.health.producersEnabled=true}).
+         * answer before it obtains a token and runs print 1 again, so that
+         * frequent probes do not each query the service. 0s checks at every
+         * probe. The check is registered in Camel's producers health-check
+         * repository (camel.health.producersEnabled=true).
          * 
          * The option is a: &lt;code&gt;java.time.Duration&lt;/code&gt; type.
          * 
@@ -720,7 +718,7 @@ public interface LoganalyticsComponentBuilderFactory {
     
         /**
          * A bearer token for the query API obtained elsewhere, used as it is
-         * ({code credentialType=ACCESS_TOKEN}).
+         * (credentialType=ACCESS_TOKEN).
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -735,8 +733,8 @@ public interface LoganalyticsComponentBuilderFactory {
         }
     
         /**
-         * The Entra ID authority host, instead of the cloud's ({code
-         * https://login.microsoftonline.com} for AZURE_PUBLIC): a private
+         * The Entra ID authority host, instead of the cloud's
+         * (https://login.microsoftonline.com for AZURE_PUBLIC): a private
          * authority or the testkit's token endpoint. The connection to it uses
          * sslContextParameters too.
          * 
@@ -823,12 +821,14 @@ public interface LoganalyticsComponentBuilderFactory {
          * CLIENT_CERTIFICATE, CLIENT_ASSERTION (workload identity),
          * MANAGED_IDENTITY and REFRESH_TOKEN through MSAL4J, with tokens cached
          * and renewed ahead of expiry; ACCESS_TOKEN, a token given in
-         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider; AUTO, the
-         * one credential option that is set, else the Azure SDK's environment
-         * variables (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
-         * AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE,
-         * AZURE_AUTHORITY_HOST), else the host's managed identity. The token
-         * scope follows the target and cloud unless scope is set.
+         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider;
+         * AZURE_IDENTITY, an Azure SDK TokenCredential given in tokenCredential
+         * (else a DefaultAzureCredential); AUTO, the one credential option that
+         * is set, else the Azure SDK's environment variables (AZURE_TENANT_ID,
+         * AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
+         * AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST), else the host's
+         * managed identity. The token scope follows the target and cloud unless
+         * scope is set.
          * 
          * The option is a:
          * &lt;code&gt;io.github.camelloganalytics.auth.CredentialType&lt;/code&gt; type.
@@ -930,8 +930,29 @@ public interface LoganalyticsComponentBuilderFactory {
         }
     
         /**
-         * A bean that supplies the bearer tokens ({code
-         * credentialType=TOKEN_PROVIDER}).
+         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
+         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * DefaultAzureCredential or WorkloadIdentityCredential, as the
+         * camel-azure components take it. Unset with AZURE_IDENTITY: a
+         * DefaultAzureCredential. Its tokens are cached and renewed ahead of
+         * expiry. azure-core (for a bean) or azure-identity (for the default)
+         * must be on the classpath: the component declares them optional.
+         * 
+         * The option is a: &lt;code&gt;java.lang.Object&lt;/code&gt; type.
+         * 
+         * Group: security
+         * 
+         * @param tokenCredential the value to set
+         * @return the dsl builder
+         */
+        default LoganalyticsComponentBuilder tokenCredential(java.lang.Object tokenCredential) {
+            doSetProperty("tokenCredential", tokenCredential);
+            return this;
+        }
+    
+        /**
+         * A bean that supplies the bearer tokens
+         * (credentialType=TOKEN_PROVIDER).
          * 
          * The option is a:
          * &lt;code&gt;io.github.camelloganalytics.auth.TokenProvider&lt;/code&gt; type.
@@ -1012,6 +1033,7 @@ public interface LoganalyticsComponentBuilderFactory {
             case "scope": getOrCreateConfiguration((LogAnalyticsComponent) component).setScope((java.lang.String) value); return true;
             case "sslContextParameters": getOrCreateConfiguration((LogAnalyticsComponent) component).setSslContextParameters((org.apache.camel.support.jsse.SSLContextParameters) value); return true;
             case "tenantId": getOrCreateConfiguration((LogAnalyticsComponent) component).setTenantId((java.lang.String) value); return true;
+            case "tokenCredential": getOrCreateConfiguration((LogAnalyticsComponent) component).setTokenCredential((java.lang.Object) value); return true;
             case "tokenProvider": getOrCreateConfiguration((LogAnalyticsComponent) component).setTokenProvider((io.github.camelloganalytics.auth.TokenProvider) value); return true;
             default: return false;
             }

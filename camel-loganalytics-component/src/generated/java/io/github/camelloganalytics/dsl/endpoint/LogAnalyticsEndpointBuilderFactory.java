@@ -138,9 +138,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * With {code operation=BATCH}, the most queries of this endpoint in
-         * flight at once (1 to 20). The service runs 5 queries per user at once
-         * and queues the rest, so more rarely helps.
+         * With operation=BATCH, the most queries of this endpoint in flight at
+         * once (1 to 20). The service runs 5 queries per user at once and
+         * queues the rest, so more rarely helps.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -155,9 +155,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * With {code operation=BATCH}, the most queries of this endpoint in
-         * flight at once (1 to 20). The service runs 5 queries per user at once
-         * and queues the rest, so more rarely helps.
+         * With operation=BATCH, the most queries of this endpoint in flight at
+         * once (1 to 20). The service runs 5 queries per user at once and
+         * queues the rest, so more rarely helps.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -244,9 +244,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * On a failure the service says may be retried (429, 500, 502, 503,
          * 504), sets the header CamelRedeliveryDelay to the wait the service
-         * asked for in {code Retry-After}, in milliseconds, so that Camel's
-         * redelivery waits exactly that long. It takes effect only where the
-         * route enables redelivery.
+         * asked for in Retry-After, in milliseconds, so that Camel's redelivery
+         * waits exactly that long. It takes effect only where the route enables
+         * redelivery.
          * 
          * The option is a: <code>boolean</code> type.
          * 
@@ -263,9 +263,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * On a failure the service says may be retried (429, 500, 502, 503,
          * 504), sets the header CamelRedeliveryDelay to the wait the service
-         * asked for in {code Retry-After}, in milliseconds, so that Camel's
-         * redelivery waits exactly that long. It takes effect only where the
-         * route enables redelivery.
+         * asked for in Retry-After, in milliseconds, so that Camel's redelivery
+         * waits exactly that long. It takes effect only where the route enables
+         * redelivery.
          * 
          * The option will be converted to a <code>boolean</code> type.
          * 
@@ -280,8 +280,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's statistics ({code Prefer:
-         * include-statistics=true}); they arrive in the header
+         * Asks the service for the query's statistics (Prefer:
+         * include-statistics=true); they arrive in the header
          * CamelLogAnalyticsStatistics.
          * 
          * The option is a: <code>boolean</code> type.
@@ -297,8 +297,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's statistics ({code Prefer:
-         * include-statistics=true}); they arrive in the header
+         * Asks the service for the query's statistics (Prefer:
+         * include-statistics=true); they arrive in the header
          * CamelLogAnalyticsStatistics.
          * 
          * The option will be converted to a <code>boolean</code> type.
@@ -314,8 +314,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's render instructions ({code Prefer:
-         * include-render=true}); they arrive in the header
+         * Asks the service for the query's render instructions (Prefer:
+         * include-render=true); they arrive in the header
          * CamelLogAnalyticsVisualization.
          * 
          * The option is a: <code>boolean</code> type.
@@ -331,8 +331,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's render instructions ({code Prefer:
-         * include-render=true}); they arrive in the header
+         * Asks the service for the query's render instructions (Prefer:
+         * include-render=true); they arrive in the header
          * CamelLogAnalyticsVisualization.
          * 
          * The option will be converted to a <code>boolean</code> type.
@@ -356,9 +356,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * order whose items are each a result in outputFormat or that query's
          * LogAnalyticsException; the header CamelLogAnalyticsBatchFailures
          * counts the exceptions. A query answered 429 is sent again after its
-         * {code Retry-After}, up to 3 times, without holding up the others (not
-         * with {code honorRetryAfter=false}). The service's deprecated {code
-         * $batch} endpoint is never used.
+         * Retry-After, up to 3 times, without holding up the others (not with
+         * honorRetryAfter=false). The service's deprecated $batch endpoint is
+         * never used.
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.LogAnalyticsOperation</code> type.
@@ -382,9 +382,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * order whose items are each a result in outputFormat or that query's
          * LogAnalyticsException; the header CamelLogAnalyticsBatchFailures
          * counts the exceptions. A query answered 429 is sent again after its
-         * {code Retry-After}, up to 3 times, without holding up the others (not
-         * with {code honorRetryAfter=false}). The service's deprecated {code
-         * $batch} endpoint is never used.
+         * Retry-After, up to 3 times, without holding up the others (not with
+         * honorRetryAfter=false). The service's deprecated $batch endpoint is
+         * never used.
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.LogAnalyticsOperation</code> type.
@@ -400,9 +400,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The body of the answer: ROWS, the primary table as a {code List} of
-         * typed values; TABLES, every table as a QueryResult; JSON, the
-         * service's JSON as a String.
+         * The body of the answer: ROWS, the primary table as a List of Maps,
+         * one per row, of typed values; TABLES, every table as a QueryResult;
+         * JSON, the service's JSON as a String.
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.LogAnalyticsOutputFormat</code>
@@ -419,9 +419,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The body of the answer: ROWS, the primary table as a {code List} of
-         * typed values; TABLES, every table as a QueryResult; JSON, the
-         * service's JSON as a String.
+         * The body of the answer: ROWS, the primary table as a List of Maps,
+         * one per row, of typed values; TABLES, every table as a QueryResult;
+         * JSON, the service's JSON as a String.
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.LogAnalyticsOutputFormat</code>
@@ -453,7 +453,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The resource group of the workspace, with {code apiType=ARM}.
+         * The resource group of the workspace, with apiType=ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -467,10 +467,10 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The id of an Azure resource, for a resource-centric query ({code
-         * /v1{resourceId}/query}): it sees only that resource's records, in
-         * whichever workspaces hold them. Starts with {code /subscriptions/};
-         * leave the workspace id out of the URI.
+         * The id of an Azure resource, for a resource-centric query
+         * (/v1{resourceId}/query): it sees only that resource's records, in
+         * whichever workspaces hold them. Starts with /subscriptions/; leave
+         * the workspace id out of the URI.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -485,8 +485,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the service may run the query before it gives up, sent as
-         * {code Prefer: wait=N}: 1 to 600 seconds. Unset, the service's default
-         * (180 seconds) applies.
+         * Prefer: wait=N: 1 to 600 seconds. Unset, the service's default (180
+         * seconds) applies.
          * 
          * The option is a: <code>java.time.Duration</code> type.
          * 
@@ -501,8 +501,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the service may run the query before it gives up, sent as
-         * {code Prefer: wait=N}: 1 to 600 seconds. Unset, the service's default
-         * (180 seconds) applies.
+         * Prefer: wait=N: 1 to 600 seconds. Unset, the service's default (180
+         * seconds) applies.
          * 
          * The option will be converted to a <code>java.time.Duration</code>
          * type.
@@ -517,7 +517,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The subscription of the workspace, with {code apiType=ARM}.
+         * The subscription of the workspace, with apiType=ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -532,10 +532,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * The time range the query covers, as an ISO 8601 duration back from
-         * now (PT1H, P1D) or an ISO 8601 interval ({code start/end}, {code
-         * start/duration}). The service applies it to TimeGenerated in addition
-         * to the query's own filters. The header CamelLogAnalyticsTimespan
-         * overrides it.
+         * now (PT1H, P1D) or an ISO 8601 interval (start/end, start/duration).
+         * The service applies it to TimeGenerated in addition to the query's
+         * own filters. The header CamelLogAnalyticsTimespan overrides it.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -549,7 +548,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The name (not the id) of the workspace, with {code apiType=ARM}.
+         * The name (not the id) of the workspace, with apiType=ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -567,8 +566,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * (or startFrom) up to now minus ingestionDelay, at most maxWindow
          * long. The window is sent as the query's timespan, set in the headers
          * CamelLogAnalyticsWindowStart/CamelLogAnalyticsWindowEnd, and
-         * prepended to the query as {code let _windowStart = datetime(...); let
-         * _windowEnd = datetime(...);}. The watermark advances only when every
+         * prepended to the query as let _windowStart = datetime(...); let
+         * _windowEnd = datetime(...);. The watermark advances only when every
          * exchange of the window completed.
          * 
          * The option is a: <code>boolean</code> type.
@@ -588,8 +587,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * (or startFrom) up to now minus ingestionDelay, at most maxWindow
          * long. The window is sent as the query's timespan, set in the headers
          * CamelLogAnalyticsWindowStart/CamelLogAnalyticsWindowEnd, and
-         * prepended to the query as {code let _windowStart = datetime(...); let
-         * _windowEnd = datetime(...);}. The watermark advances only when every
+         * prepended to the query as let _windowStart = datetime(...); let
+         * _windowEnd = datetime(...);. The watermark advances only when every
          * exchange of the window completed.
          * 
          * The option will be converted to a <code>boolean</code> type.
@@ -785,9 +784,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * In incremental mode, where the first window starts when no watermark
-         * is stored: an ISO 8601 instant ({code 2024-01-01T00:00:00Z}) or a
-         * duration back from now (P1D). By default now minus the timespan
-         * option when that is a duration, else one hour back.
+         * is stored: an ISO 8601 instant (2024-01-01T00:00:00Z) or a duration
+         * back from now (P1D). By default now minus the timespan option when
+         * that is a duration, else one hour back.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -840,10 +839,10 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the component's readiness health check reuses its last
-         * answer before it obtains a token and runs {code print 1} again, so
-         * that frequent probes do not each query the service. 0s checks at
-         * every probe. The check is registered in Camel's producers
-         * health-check repository ({code camel.health.producersEnabled=true}).
+         * answer before it obtains a token and runs print 1 again, so that
+         * frequent probes do not each query the service. 0s checks at every
+         * probe. The check is registered in Camel's producers health-check
+         * repository (camel.health.producersEnabled=true).
          * 
          * The option is a: <code>java.time.Duration</code> type.
          * 
@@ -859,10 +858,10 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the component's readiness health check reuses its last
-         * answer before it obtains a token and runs {code print 1} again, so
-         * that frequent probes do not each query the service. 0s checks at
-         * every probe. The check is registered in Camel's producers
-         * health-check repository ({code camel.health.producersEnabled=true}).
+         * answer before it obtains a token and runs print 1 again, so that
+         * frequent probes do not each query the service. 0s checks at every
+         * probe. The check is registered in Camel's producers health-check
+         * repository (camel.health.producersEnabled=true).
          * 
          * The option will be converted to a <code>java.time.Duration</code>
          * type.
@@ -1336,7 +1335,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * A bearer token for the query API obtained elsewhere, used as it is
-         * ({code credentialType=ACCESS_TOKEN}).
+         * (credentialType=ACCESS_TOKEN).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -1350,8 +1349,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The Entra ID authority host, instead of the cloud's ({code
-         * https://login.microsoftonline.com} for AZURE_PUBLIC): a private
+         * The Entra ID authority host, instead of the cloud's
+         * (https://login.microsoftonline.com for AZURE_PUBLIC): a private
          * authority or the testkit's token endpoint. The connection to it uses
          * sslContextParameters too.
          * 
@@ -1432,12 +1431,14 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * CLIENT_CERTIFICATE, CLIENT_ASSERTION (workload identity),
          * MANAGED_IDENTITY and REFRESH_TOKEN through MSAL4J, with tokens cached
          * and renewed ahead of expiry; ACCESS_TOKEN, a token given in
-         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider; AUTO, the
-         * one credential option that is set, else the Azure SDK's environment
-         * variables (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
-         * AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE,
-         * AZURE_AUTHORITY_HOST), else the host's managed identity. The token
-         * scope follows the target and cloud unless scope is set.
+         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider;
+         * AZURE_IDENTITY, an Azure SDK TokenCredential given in tokenCredential
+         * (else a DefaultAzureCredential); AUTO, the one credential option that
+         * is set, else the Azure SDK's environment variables (AZURE_TENANT_ID,
+         * AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
+         * AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST), else the host's
+         * managed identity. The token scope follows the target and cloud unless
+         * scope is set.
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.auth.CredentialType</code> type.
@@ -1457,12 +1458,14 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * CLIENT_CERTIFICATE, CLIENT_ASSERTION (workload identity),
          * MANAGED_IDENTITY and REFRESH_TOKEN through MSAL4J, with tokens cached
          * and renewed ahead of expiry; ACCESS_TOKEN, a token given in
-         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider; AUTO, the
-         * one credential option that is set, else the Azure SDK's environment
-         * variables (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
-         * AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE,
-         * AZURE_AUTHORITY_HOST), else the host's managed identity. The token
-         * scope follows the target and cloud unless scope is set.
+         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider;
+         * AZURE_IDENTITY, an Azure SDK TokenCredential given in tokenCredential
+         * (else a DefaultAzureCredential); AUTO, the one credential option that
+         * is set, else the Azure SDK's environment variables (AZURE_TENANT_ID,
+         * AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
+         * AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST), else the host's
+         * managed identity. The token scope follows the target and cloud unless
+         * scope is set.
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.auth.CredentialType</code> type.
@@ -1575,8 +1578,48 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * A bean that supplies the bearer tokens ({code
-         * credentialType=TOKEN_PROVIDER}).
+         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
+         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * DefaultAzureCredential or WorkloadIdentityCredential, as the
+         * camel-azure components take it. Unset with AZURE_IDENTITY: a
+         * DefaultAzureCredential. Its tokens are cached and renewed ahead of
+         * expiry. azure-core (for a bean) or azure-identity (for the default)
+         * must be on the classpath: the component declares them optional.
+         * 
+         * The option is a: <code>java.lang.Object</code> type.
+         * 
+         * Group: security
+         * 
+         * @param tokenCredential the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointConsumerBuilder tokenCredential(Object tokenCredential) {
+            doSetProperty("tokenCredential", tokenCredential);
+            return this;
+        }
+        /**
+         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
+         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * DefaultAzureCredential or WorkloadIdentityCredential, as the
+         * camel-azure components take it. Unset with AZURE_IDENTITY: a
+         * DefaultAzureCredential. Its tokens are cached and renewed ahead of
+         * expiry. azure-core (for a bean) or azure-identity (for the default)
+         * must be on the classpath: the component declares them optional.
+         * 
+         * The option will be converted to a <code>java.lang.Object</code> type.
+         * 
+         * Group: security
+         * 
+         * @param tokenCredential the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointConsumerBuilder tokenCredential(String tokenCredential) {
+            doSetProperty("tokenCredential", tokenCredential);
+            return this;
+        }
+        /**
+         * A bean that supplies the bearer tokens
+         * (credentialType=TOKEN_PROVIDER).
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.auth.TokenProvider</code> type.
@@ -1591,8 +1634,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * A bean that supplies the bearer tokens ({code
-         * credentialType=TOKEN_PROVIDER}).
+         * A bean that supplies the bearer tokens
+         * (credentialType=TOKEN_PROVIDER).
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.auth.TokenProvider</code> type.
@@ -1771,9 +1814,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The {code api-version} sent to Azure Resource Manager with {code
-         * apiType=ARM}: the version Microsoft documents for the query API
-         * through ARM.
+         * The api-version sent to Azure Resource Manager with apiType=ARM: the
+         * version Microsoft documents for the query API through ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -1820,7 +1862,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * The base URL of the query API, instead of the cloud's (a proxy, or
-         * the testkit's emulator); with {code apiType=ARM} it replaces Resource
+         * the testkit's emulator); with apiType=ARM it replaces Resource
          * Manager's host. The token scope still follows cloud and apiType
          * unless scope is set. Tokens are sent over plain http only to a
          * loopback address.
@@ -1977,9 +2019,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * With {code operation=BATCH}, the most queries of this endpoint in
-         * flight at once (1 to 20). The service runs 5 queries per user at once
-         * and queues the rest, so more rarely helps.
+         * With operation=BATCH, the most queries of this endpoint in flight at
+         * once (1 to 20). The service runs 5 queries per user at once and
+         * queues the rest, so more rarely helps.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -1994,9 +2036,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * With {code operation=BATCH}, the most queries of this endpoint in
-         * flight at once (1 to 20). The service runs 5 queries per user at once
-         * and queues the rest, so more rarely helps.
+         * With operation=BATCH, the most queries of this endpoint in flight at
+         * once (1 to 20). The service runs 5 queries per user at once and
+         * queues the rest, so more rarely helps.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -2083,9 +2125,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * On a failure the service says may be retried (429, 500, 502, 503,
          * 504), sets the header CamelRedeliveryDelay to the wait the service
-         * asked for in {code Retry-After}, in milliseconds, so that Camel's
-         * redelivery waits exactly that long. It takes effect only where the
-         * route enables redelivery.
+         * asked for in Retry-After, in milliseconds, so that Camel's redelivery
+         * waits exactly that long. It takes effect only where the route enables
+         * redelivery.
          * 
          * The option is a: <code>boolean</code> type.
          * 
@@ -2102,9 +2144,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * On a failure the service says may be retried (429, 500, 502, 503,
          * 504), sets the header CamelRedeliveryDelay to the wait the service
-         * asked for in {code Retry-After}, in milliseconds, so that Camel's
-         * redelivery waits exactly that long. It takes effect only where the
-         * route enables redelivery.
+         * asked for in Retry-After, in milliseconds, so that Camel's redelivery
+         * waits exactly that long. It takes effect only where the route enables
+         * redelivery.
          * 
          * The option will be converted to a <code>boolean</code> type.
          * 
@@ -2119,8 +2161,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's statistics ({code Prefer:
-         * include-statistics=true}); they arrive in the header
+         * Asks the service for the query's statistics (Prefer:
+         * include-statistics=true); they arrive in the header
          * CamelLogAnalyticsStatistics.
          * 
          * The option is a: <code>boolean</code> type.
@@ -2136,8 +2178,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's statistics ({code Prefer:
-         * include-statistics=true}); they arrive in the header
+         * Asks the service for the query's statistics (Prefer:
+         * include-statistics=true); they arrive in the header
          * CamelLogAnalyticsStatistics.
          * 
          * The option will be converted to a <code>boolean</code> type.
@@ -2153,8 +2195,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's render instructions ({code Prefer:
-         * include-render=true}); they arrive in the header
+         * Asks the service for the query's render instructions (Prefer:
+         * include-render=true); they arrive in the header
          * CamelLogAnalyticsVisualization.
          * 
          * The option is a: <code>boolean</code> type.
@@ -2170,8 +2212,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's render instructions ({code Prefer:
-         * include-render=true}); they arrive in the header
+         * Asks the service for the query's render instructions (Prefer:
+         * include-render=true); they arrive in the header
          * CamelLogAnalyticsVisualization.
          * 
          * The option will be converted to a <code>boolean</code> type.
@@ -2195,9 +2237,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * order whose items are each a result in outputFormat or that query's
          * LogAnalyticsException; the header CamelLogAnalyticsBatchFailures
          * counts the exceptions. A query answered 429 is sent again after its
-         * {code Retry-After}, up to 3 times, without holding up the others (not
-         * with {code honorRetryAfter=false}). The service's deprecated {code
-         * $batch} endpoint is never used.
+         * Retry-After, up to 3 times, without holding up the others (not with
+         * honorRetryAfter=false). The service's deprecated $batch endpoint is
+         * never used.
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.LogAnalyticsOperation</code> type.
@@ -2221,9 +2263,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * order whose items are each a result in outputFormat or that query's
          * LogAnalyticsException; the header CamelLogAnalyticsBatchFailures
          * counts the exceptions. A query answered 429 is sent again after its
-         * {code Retry-After}, up to 3 times, without holding up the others (not
-         * with {code honorRetryAfter=false}). The service's deprecated {code
-         * $batch} endpoint is never used.
+         * Retry-After, up to 3 times, without holding up the others (not with
+         * honorRetryAfter=false). The service's deprecated $batch endpoint is
+         * never used.
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.LogAnalyticsOperation</code> type.
@@ -2239,9 +2281,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The body of the answer: ROWS, the primary table as a {code List} of
-         * typed values; TABLES, every table as a QueryResult; JSON, the
-         * service's JSON as a String.
+         * The body of the answer: ROWS, the primary table as a List of Maps,
+         * one per row, of typed values; TABLES, every table as a QueryResult;
+         * JSON, the service's JSON as a String.
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.LogAnalyticsOutputFormat</code>
@@ -2258,9 +2300,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The body of the answer: ROWS, the primary table as a {code List} of
-         * typed values; TABLES, every table as a QueryResult; JSON, the
-         * service's JSON as a String.
+         * The body of the answer: ROWS, the primary table as a List of Maps,
+         * one per row, of typed values; TABLES, every table as a QueryResult;
+         * JSON, the service's JSON as a String.
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.LogAnalyticsOutputFormat</code>
@@ -2292,7 +2334,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The resource group of the workspace, with {code apiType=ARM}.
+         * The resource group of the workspace, with apiType=ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2306,10 +2348,10 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The id of an Azure resource, for a resource-centric query ({code
-         * /v1{resourceId}/query}): it sees only that resource's records, in
-         * whichever workspaces hold them. Starts with {code /subscriptions/};
-         * leave the workspace id out of the URI.
+         * The id of an Azure resource, for a resource-centric query
+         * (/v1{resourceId}/query): it sees only that resource's records, in
+         * whichever workspaces hold them. Starts with /subscriptions/; leave
+         * the workspace id out of the URI.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2324,8 +2366,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the service may run the query before it gives up, sent as
-         * {code Prefer: wait=N}: 1 to 600 seconds. Unset, the service's default
-         * (180 seconds) applies.
+         * Prefer: wait=N: 1 to 600 seconds. Unset, the service's default (180
+         * seconds) applies.
          * 
          * The option is a: <code>java.time.Duration</code> type.
          * 
@@ -2340,8 +2382,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the service may run the query before it gives up, sent as
-         * {code Prefer: wait=N}: 1 to 600 seconds. Unset, the service's default
-         * (180 seconds) applies.
+         * Prefer: wait=N: 1 to 600 seconds. Unset, the service's default (180
+         * seconds) applies.
          * 
          * The option will be converted to a <code>java.time.Duration</code>
          * type.
@@ -2356,7 +2398,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The subscription of the workspace, with {code apiType=ARM}.
+         * The subscription of the workspace, with apiType=ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2371,10 +2413,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * The time range the query covers, as an ISO 8601 duration back from
-         * now (PT1H, P1D) or an ISO 8601 interval ({code start/end}, {code
-         * start/duration}). The service applies it to TimeGenerated in addition
-         * to the query's own filters. The header CamelLogAnalyticsTimespan
-         * overrides it.
+         * now (PT1H, P1D) or an ISO 8601 interval (start/end, start/duration).
+         * The service applies it to TimeGenerated in addition to the query's
+         * own filters. The header CamelLogAnalyticsTimespan overrides it.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2388,7 +2429,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The name (not the id) of the workspace, with {code apiType=ARM}.
+         * The name (not the id) of the workspace, with apiType=ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2403,10 +2444,10 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the component's readiness health check reuses its last
-         * answer before it obtains a token and runs {code print 1} again, so
-         * that frequent probes do not each query the service. 0s checks at
-         * every probe. The check is registered in Camel's producers
-         * health-check repository ({code camel.health.producersEnabled=true}).
+         * answer before it obtains a token and runs print 1 again, so that
+         * frequent probes do not each query the service. 0s checks at every
+         * probe. The check is registered in Camel's producers health-check
+         * repository (camel.health.producersEnabled=true).
          * 
          * The option is a: <code>java.time.Duration</code> type.
          * 
@@ -2422,10 +2463,10 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the component's readiness health check reuses its last
-         * answer before it obtains a token and runs {code print 1} again, so
-         * that frequent probes do not each query the service. 0s checks at
-         * every probe. The check is registered in Camel's producers
-         * health-check repository ({code camel.health.producersEnabled=true}).
+         * answer before it obtains a token and runs print 1 again, so that
+         * frequent probes do not each query the service. 0s checks at every
+         * probe. The check is registered in Camel's producers health-check
+         * repository (camel.health.producersEnabled=true).
          * 
          * The option will be converted to a <code>java.time.Duration</code>
          * type.
@@ -2442,7 +2483,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * A bearer token for the query API obtained elsewhere, used as it is
-         * ({code credentialType=ACCESS_TOKEN}).
+         * (credentialType=ACCESS_TOKEN).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2456,8 +2497,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The Entra ID authority host, instead of the cloud's ({code
-         * https://login.microsoftonline.com} for AZURE_PUBLIC): a private
+         * The Entra ID authority host, instead of the cloud's
+         * (https://login.microsoftonline.com for AZURE_PUBLIC): a private
          * authority or the testkit's token endpoint. The connection to it uses
          * sslContextParameters too.
          * 
@@ -2538,12 +2579,14 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * CLIENT_CERTIFICATE, CLIENT_ASSERTION (workload identity),
          * MANAGED_IDENTITY and REFRESH_TOKEN through MSAL4J, with tokens cached
          * and renewed ahead of expiry; ACCESS_TOKEN, a token given in
-         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider; AUTO, the
-         * one credential option that is set, else the Azure SDK's environment
-         * variables (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
-         * AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE,
-         * AZURE_AUTHORITY_HOST), else the host's managed identity. The token
-         * scope follows the target and cloud unless scope is set.
+         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider;
+         * AZURE_IDENTITY, an Azure SDK TokenCredential given in tokenCredential
+         * (else a DefaultAzureCredential); AUTO, the one credential option that
+         * is set, else the Azure SDK's environment variables (AZURE_TENANT_ID,
+         * AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
+         * AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST), else the host's
+         * managed identity. The token scope follows the target and cloud unless
+         * scope is set.
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.auth.CredentialType</code> type.
@@ -2563,12 +2606,14 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * CLIENT_CERTIFICATE, CLIENT_ASSERTION (workload identity),
          * MANAGED_IDENTITY and REFRESH_TOKEN through MSAL4J, with tokens cached
          * and renewed ahead of expiry; ACCESS_TOKEN, a token given in
-         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider; AUTO, the
-         * one credential option that is set, else the Azure SDK's environment
-         * variables (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
-         * AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE,
-         * AZURE_AUTHORITY_HOST), else the host's managed identity. The token
-         * scope follows the target and cloud unless scope is set.
+         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider;
+         * AZURE_IDENTITY, an Azure SDK TokenCredential given in tokenCredential
+         * (else a DefaultAzureCredential); AUTO, the one credential option that
+         * is set, else the Azure SDK's environment variables (AZURE_TENANT_ID,
+         * AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
+         * AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST), else the host's
+         * managed identity. The token scope follows the target and cloud unless
+         * scope is set.
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.auth.CredentialType</code> type.
@@ -2681,8 +2726,48 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * A bean that supplies the bearer tokens ({code
-         * credentialType=TOKEN_PROVIDER}).
+         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
+         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * DefaultAzureCredential or WorkloadIdentityCredential, as the
+         * camel-azure components take it. Unset with AZURE_IDENTITY: a
+         * DefaultAzureCredential. Its tokens are cached and renewed ahead of
+         * expiry. azure-core (for a bean) or azure-identity (for the default)
+         * must be on the classpath: the component declares them optional.
+         * 
+         * The option is a: <code>java.lang.Object</code> type.
+         * 
+         * Group: security
+         * 
+         * @param tokenCredential the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointProducerBuilder tokenCredential(Object tokenCredential) {
+            doSetProperty("tokenCredential", tokenCredential);
+            return this;
+        }
+        /**
+         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
+         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * DefaultAzureCredential or WorkloadIdentityCredential, as the
+         * camel-azure components take it. Unset with AZURE_IDENTITY: a
+         * DefaultAzureCredential. Its tokens are cached and renewed ahead of
+         * expiry. azure-core (for a bean) or azure-identity (for the default)
+         * must be on the classpath: the component declares them optional.
+         * 
+         * The option will be converted to a <code>java.lang.Object</code> type.
+         * 
+         * Group: security
+         * 
+         * @param tokenCredential the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointProducerBuilder tokenCredential(String tokenCredential) {
+            doSetProperty("tokenCredential", tokenCredential);
+            return this;
+        }
+        /**
+         * A bean that supplies the bearer tokens
+         * (credentialType=TOKEN_PROVIDER).
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.auth.TokenProvider</code> type.
@@ -2697,8 +2782,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * A bean that supplies the bearer tokens ({code
-         * credentialType=TOKEN_PROVIDER}).
+         * A bean that supplies the bearer tokens
+         * (credentialType=TOKEN_PROVIDER).
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.auth.TokenProvider</code> type.
@@ -2769,9 +2854,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The {code api-version} sent to Azure Resource Manager with {code
-         * apiType=ARM}: the version Microsoft documents for the query API
-         * through ARM.
+         * The api-version sent to Azure Resource Manager with apiType=ARM: the
+         * version Microsoft documents for the query API through ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2818,7 +2902,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * The base URL of the query API, instead of the cloud's (a proxy, or
-         * the testkit's emulator); with {code apiType=ARM} it replaces Resource
+         * the testkit's emulator); with apiType=ARM it replaces Resource
          * Manager's host. The token scope still follows cloud and apiType
          * unless scope is set. Tokens are sent over plain http only to a
          * loopback address.
@@ -2976,9 +3060,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * With {code operation=BATCH}, the most queries of this endpoint in
-         * flight at once (1 to 20). The service runs 5 queries per user at once
-         * and queues the rest, so more rarely helps.
+         * With operation=BATCH, the most queries of this endpoint in flight at
+         * once (1 to 20). The service runs 5 queries per user at once and
+         * queues the rest, so more rarely helps.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -2993,9 +3077,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * With {code operation=BATCH}, the most queries of this endpoint in
-         * flight at once (1 to 20). The service runs 5 queries per user at once
-         * and queues the rest, so more rarely helps.
+         * With operation=BATCH, the most queries of this endpoint in flight at
+         * once (1 to 20). The service runs 5 queries per user at once and
+         * queues the rest, so more rarely helps.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -3082,9 +3166,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * On a failure the service says may be retried (429, 500, 502, 503,
          * 504), sets the header CamelRedeliveryDelay to the wait the service
-         * asked for in {code Retry-After}, in milliseconds, so that Camel's
-         * redelivery waits exactly that long. It takes effect only where the
-         * route enables redelivery.
+         * asked for in Retry-After, in milliseconds, so that Camel's redelivery
+         * waits exactly that long. It takes effect only where the route enables
+         * redelivery.
          * 
          * The option is a: <code>boolean</code> type.
          * 
@@ -3101,9 +3185,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * On a failure the service says may be retried (429, 500, 502, 503,
          * 504), sets the header CamelRedeliveryDelay to the wait the service
-         * asked for in {code Retry-After}, in milliseconds, so that Camel's
-         * redelivery waits exactly that long. It takes effect only where the
-         * route enables redelivery.
+         * asked for in Retry-After, in milliseconds, so that Camel's redelivery
+         * waits exactly that long. It takes effect only where the route enables
+         * redelivery.
          * 
          * The option will be converted to a <code>boolean</code> type.
          * 
@@ -3118,8 +3202,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's statistics ({code Prefer:
-         * include-statistics=true}); they arrive in the header
+         * Asks the service for the query's statistics (Prefer:
+         * include-statistics=true); they arrive in the header
          * CamelLogAnalyticsStatistics.
          * 
          * The option is a: <code>boolean</code> type.
@@ -3135,8 +3219,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's statistics ({code Prefer:
-         * include-statistics=true}); they arrive in the header
+         * Asks the service for the query's statistics (Prefer:
+         * include-statistics=true); they arrive in the header
          * CamelLogAnalyticsStatistics.
          * 
          * The option will be converted to a <code>boolean</code> type.
@@ -3152,8 +3236,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's render instructions ({code Prefer:
-         * include-render=true}); they arrive in the header
+         * Asks the service for the query's render instructions (Prefer:
+         * include-render=true); they arrive in the header
          * CamelLogAnalyticsVisualization.
          * 
          * The option is a: <code>boolean</code> type.
@@ -3169,8 +3253,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Asks the service for the query's render instructions ({code Prefer:
-         * include-render=true}); they arrive in the header
+         * Asks the service for the query's render instructions (Prefer:
+         * include-render=true); they arrive in the header
          * CamelLogAnalyticsVisualization.
          * 
          * The option will be converted to a <code>boolean</code> type.
@@ -3194,9 +3278,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * order whose items are each a result in outputFormat or that query's
          * LogAnalyticsException; the header CamelLogAnalyticsBatchFailures
          * counts the exceptions. A query answered 429 is sent again after its
-         * {code Retry-After}, up to 3 times, without holding up the others (not
-         * with {code honorRetryAfter=false}). The service's deprecated {code
-         * $batch} endpoint is never used.
+         * Retry-After, up to 3 times, without holding up the others (not with
+         * honorRetryAfter=false). The service's deprecated $batch endpoint is
+         * never used.
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.LogAnalyticsOperation</code> type.
@@ -3220,9 +3304,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * order whose items are each a result in outputFormat or that query's
          * LogAnalyticsException; the header CamelLogAnalyticsBatchFailures
          * counts the exceptions. A query answered 429 is sent again after its
-         * {code Retry-After}, up to 3 times, without holding up the others (not
-         * with {code honorRetryAfter=false}). The service's deprecated {code
-         * $batch} endpoint is never used.
+         * Retry-After, up to 3 times, without holding up the others (not with
+         * honorRetryAfter=false). The service's deprecated $batch endpoint is
+         * never used.
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.LogAnalyticsOperation</code> type.
@@ -3238,9 +3322,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The body of the answer: ROWS, the primary table as a {code List} of
-         * typed values; TABLES, every table as a QueryResult; JSON, the
-         * service's JSON as a String.
+         * The body of the answer: ROWS, the primary table as a List of Maps,
+         * one per row, of typed values; TABLES, every table as a QueryResult;
+         * JSON, the service's JSON as a String.
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.LogAnalyticsOutputFormat</code>
@@ -3257,9 +3341,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The body of the answer: ROWS, the primary table as a {code List} of
-         * typed values; TABLES, every table as a QueryResult; JSON, the
-         * service's JSON as a String.
+         * The body of the answer: ROWS, the primary table as a List of Maps,
+         * one per row, of typed values; TABLES, every table as a QueryResult;
+         * JSON, the service's JSON as a String.
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.LogAnalyticsOutputFormat</code>
@@ -3291,7 +3375,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The resource group of the workspace, with {code apiType=ARM}.
+         * The resource group of the workspace, with apiType=ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3305,10 +3389,10 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The id of an Azure resource, for a resource-centric query ({code
-         * /v1{resourceId}/query}): it sees only that resource's records, in
-         * whichever workspaces hold them. Starts with {code /subscriptions/};
-         * leave the workspace id out of the URI.
+         * The id of an Azure resource, for a resource-centric query
+         * (/v1{resourceId}/query): it sees only that resource's records, in
+         * whichever workspaces hold them. Starts with /subscriptions/; leave
+         * the workspace id out of the URI.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3323,8 +3407,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the service may run the query before it gives up, sent as
-         * {code Prefer: wait=N}: 1 to 600 seconds. Unset, the service's default
-         * (180 seconds) applies.
+         * Prefer: wait=N: 1 to 600 seconds. Unset, the service's default (180
+         * seconds) applies.
          * 
          * The option is a: <code>java.time.Duration</code> type.
          * 
@@ -3339,8 +3423,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the service may run the query before it gives up, sent as
-         * {code Prefer: wait=N}: 1 to 600 seconds. Unset, the service's default
-         * (180 seconds) applies.
+         * Prefer: wait=N: 1 to 600 seconds. Unset, the service's default (180
+         * seconds) applies.
          * 
          * The option will be converted to a <code>java.time.Duration</code>
          * type.
@@ -3355,7 +3439,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The subscription of the workspace, with {code apiType=ARM}.
+         * The subscription of the workspace, with apiType=ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3370,10 +3454,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * The time range the query covers, as an ISO 8601 duration back from
-         * now (PT1H, P1D) or an ISO 8601 interval ({code start/end}, {code
-         * start/duration}). The service applies it to TimeGenerated in addition
-         * to the query's own filters. The header CamelLogAnalyticsTimespan
-         * overrides it.
+         * now (PT1H, P1D) or an ISO 8601 interval (start/end, start/duration).
+         * The service applies it to TimeGenerated in addition to the query's
+         * own filters. The header CamelLogAnalyticsTimespan overrides it.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3387,7 +3470,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The name (not the id) of the workspace, with {code apiType=ARM}.
+         * The name (not the id) of the workspace, with apiType=ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3402,10 +3485,10 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the component's readiness health check reuses its last
-         * answer before it obtains a token and runs {code print 1} again, so
-         * that frequent probes do not each query the service. 0s checks at
-         * every probe. The check is registered in Camel's producers
-         * health-check repository ({code camel.health.producersEnabled=true}).
+         * answer before it obtains a token and runs print 1 again, so that
+         * frequent probes do not each query the service. 0s checks at every
+         * probe. The check is registered in Camel's producers health-check
+         * repository (camel.health.producersEnabled=true).
          * 
          * The option is a: <code>java.time.Duration</code> type.
          * 
@@ -3421,10 +3504,10 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * How long the component's readiness health check reuses its last
-         * answer before it obtains a token and runs {code print 1} again, so
-         * that frequent probes do not each query the service. 0s checks at
-         * every probe. The check is registered in Camel's producers
-         * health-check repository ({code camel.health.producersEnabled=true}).
+         * answer before it obtains a token and runs print 1 again, so that
+         * frequent probes do not each query the service. 0s checks at every
+         * probe. The check is registered in Camel's producers health-check
+         * repository (camel.health.producersEnabled=true).
          * 
          * The option will be converted to a <code>java.time.Duration</code>
          * type.
@@ -3441,7 +3524,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * A bearer token for the query API obtained elsewhere, used as it is
-         * ({code credentialType=ACCESS_TOKEN}).
+         * (credentialType=ACCESS_TOKEN).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3455,8 +3538,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * The Entra ID authority host, instead of the cloud's ({code
-         * https://login.microsoftonline.com} for AZURE_PUBLIC): a private
+         * The Entra ID authority host, instead of the cloud's
+         * (https://login.microsoftonline.com for AZURE_PUBLIC): a private
          * authority or the testkit's token endpoint. The connection to it uses
          * sslContextParameters too.
          * 
@@ -3537,12 +3620,14 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * CLIENT_CERTIFICATE, CLIENT_ASSERTION (workload identity),
          * MANAGED_IDENTITY and REFRESH_TOKEN through MSAL4J, with tokens cached
          * and renewed ahead of expiry; ACCESS_TOKEN, a token given in
-         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider; AUTO, the
-         * one credential option that is set, else the Azure SDK's environment
-         * variables (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
-         * AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE,
-         * AZURE_AUTHORITY_HOST), else the host's managed identity. The token
-         * scope follows the target and cloud unless scope is set.
+         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider;
+         * AZURE_IDENTITY, an Azure SDK TokenCredential given in tokenCredential
+         * (else a DefaultAzureCredential); AUTO, the one credential option that
+         * is set, else the Azure SDK's environment variables (AZURE_TENANT_ID,
+         * AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
+         * AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST), else the host's
+         * managed identity. The token scope follows the target and cloud unless
+         * scope is set.
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.auth.CredentialType</code> type.
@@ -3562,12 +3647,14 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * CLIENT_CERTIFICATE, CLIENT_ASSERTION (workload identity),
          * MANAGED_IDENTITY and REFRESH_TOKEN through MSAL4J, with tokens cached
          * and renewed ahead of expiry; ACCESS_TOKEN, a token given in
-         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider; AUTO, the
-         * one credential option that is set, else the Azure SDK's environment
-         * variables (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
-         * AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE,
-         * AZURE_AUTHORITY_HOST), else the host's managed identity. The token
-         * scope follows the target and cloud unless scope is set.
+         * accessToken; TOKEN_PROVIDER, a bean given in tokenProvider;
+         * AZURE_IDENTITY, an Azure SDK TokenCredential given in tokenCredential
+         * (else a DefaultAzureCredential); AUTO, the one credential option that
+         * is set, else the Azure SDK's environment variables (AZURE_TENANT_ID,
+         * AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
+         * AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST), else the host's
+         * managed identity. The token scope follows the target and cloud unless
+         * scope is set.
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.auth.CredentialType</code> type.
@@ -3680,8 +3767,48 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * A bean that supplies the bearer tokens ({code
-         * credentialType=TOKEN_PROVIDER}).
+         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
+         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * DefaultAzureCredential or WorkloadIdentityCredential, as the
+         * camel-azure components take it. Unset with AZURE_IDENTITY: a
+         * DefaultAzureCredential. Its tokens are cached and renewed ahead of
+         * expiry. azure-core (for a bean) or azure-identity (for the default)
+         * must be on the classpath: the component declares them optional.
+         * 
+         * The option is a: <code>java.lang.Object</code> type.
+         * 
+         * Group: security
+         * 
+         * @param tokenCredential the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointBuilder tokenCredential(Object tokenCredential) {
+            doSetProperty("tokenCredential", tokenCredential);
+            return this;
+        }
+        /**
+         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
+         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * DefaultAzureCredential or WorkloadIdentityCredential, as the
+         * camel-azure components take it. Unset with AZURE_IDENTITY: a
+         * DefaultAzureCredential. Its tokens are cached and renewed ahead of
+         * expiry. azure-core (for a bean) or azure-identity (for the default)
+         * must be on the classpath: the component declares them optional.
+         * 
+         * The option will be converted to a <code>java.lang.Object</code> type.
+         * 
+         * Group: security
+         * 
+         * @param tokenCredential the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointBuilder tokenCredential(String tokenCredential) {
+            doSetProperty("tokenCredential", tokenCredential);
+            return this;
+        }
+        /**
+         * A bean that supplies the bearer tokens
+         * (credentialType=TOKEN_PROVIDER).
          * 
          * The option is a:
          * <code>io.github.camelloganalytics.auth.TokenProvider</code> type.
@@ -3696,8 +3823,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * A bean that supplies the bearer tokens ({code
-         * credentialType=TOKEN_PROVIDER}).
+         * A bean that supplies the bearer tokens
+         * (credentialType=TOKEN_PROVIDER).
          * 
          * The option will be converted to a
          * <code>io.github.camelloganalytics.auth.TokenProvider</code> type.
@@ -3725,9 +3852,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
 
         /**
-         * The {code api-version} sent to Azure Resource Manager with {code
-         * apiType=ARM}: the version Microsoft documents for the query API
-         * through ARM.
+         * The api-version sent to Azure Resource Manager with apiType=ARM: the
+         * version Microsoft documents for the query API through ARM.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3774,7 +3900,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * The base URL of the query API, instead of the cloud's (a proxy, or
-         * the testkit's emulator); with {code apiType=ARM} it replaces Resource
+         * the testkit's emulator); with apiType=ARM it replaces Resource
          * Manager's host. The token scope still follows cloud and apiType
          * unless scope is set. Tokens are sent over plain http only to a
          * loopback address.
@@ -4012,7 +4138,13 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return "CamelLogAnalyticsNoData";
         }
         /**
-         * The service's request id for the query, to quote in a support case.
+         * The request id of the query: the client request id the component sent
+         * as x-ms-client-request-id (a new UUID per request, which the service
+         * echoes), or the service's own x-ms-request-id when it sends one (the
+         * live query API does not). For a support case, quote it with the time
+         * of the query; a failed query's
+         * LogAnalyticsException.getCorrelationId() is the id Microsoft support
+         * asks for.
          * 
          * The option is a: {@code String} type.
          * 
@@ -4022,6 +4154,21 @@ public interface LogAnalyticsEndpointBuilderFactory {
          */
         public String logAnalyticsRequestId() {
             return "CamelLogAnalyticsRequestId";
+        }
+        /**
+         * The service's Preference-Applied header: the Prefer preferences it
+         * applied, as it applied them; it may differ from what was asked
+         * (wait=10 applied when serverTimeout=5s asked for wait=5). Absent when
+         * the service sent none.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code LogAnalyticsPreferenceApplied}.
+         */
+        public String logAnalyticsPreferenceApplied() {
+            return "CamelLogAnalyticsPreferenceApplied";
         }
         /**
          * With operation=BATCH: how many queries of the batch failed, i.e. how
