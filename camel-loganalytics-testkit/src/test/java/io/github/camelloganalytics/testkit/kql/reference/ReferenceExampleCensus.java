@@ -60,16 +60,23 @@ public final class ReferenceExampleCensus {
         }
         Map<String, Integer> outcomes = new TreeMap<>();
         int ok = 0;
+        int direct = 0;
+        int directOk = 0;
         for (Example e : examples) {
             String outcome = check(e);
             outcomes.merge(outcome.split(":")[0], 1, Integer::sum);
+            boolean startsDirectly = startsDirectly(e.query());
+            direct += startsDirectly ? 1 : 0;
             if (outcome.equals("match")) {
                 ok++;
+                directOk += startsDirectly ? 1 : 0;
             } else if (verbose) {
                 System.out.println("== " + e.page() + " -> " + outcome + "\n" + e.query().trim() + "\n");
             }
         }
         System.out.println("examples: " + examples.size() + ", documented output: " + ok + ", outcomes: " + outcomes);
+        System.out.println("of them starting with print, datatable or range (no let first): " + direct
+                + ", documented output: " + directOk);
     }
 
     static List<Example> extract(String page, String text) {
@@ -120,6 +127,11 @@ public final class ReferenceExampleCensus {
             cells.add(c.trim().replace("\\|", "|"));
         }
         return cells;
+    }
+
+    static boolean startsDirectly(String query) {
+        String q = query.replaceAll("(?m)//.*$", "").trim();
+        return q.startsWith("print") || q.startsWith("datatable") || q.startsWith("range");
     }
 
     static boolean selfContained(String query) {
