@@ -117,7 +117,8 @@ tabularOperator
     | SAMPLE expression                                                         # sampleOperator
     | SAMPLE_DISTINCT expression OF expression                                  # sampleDistinctOperator
     | GETSCHEMA                                                                 # getschemaOperator
-    | EVALUATE operatorParameter* name LPAREN arguments? RPAREN                 # evaluateOperator
+    | EVALUATE operatorParameter* name LPAREN arguments? RPAREN
+        (COLON LPAREN (STAR | columnDeclaration) (COMMA (STAR | columnDeclaration))* RPAREN)? # evaluateOperator
     | TOP_NESTED topNestedLevel (COMMA TOP_NESTED topNestedLevel)*              # topNestedOperator
     | INVOKE name LPAREN arguments? RPAREN                                      # invokeOperator
     | otherOperatorKeyword .*?                                                  # otherOperator
@@ -125,7 +126,7 @@ tabularOperator
 
 otherOperatorKeyword
     : FACET | FORK | PARTITION | SCAN | TOP_HITTERS | REDUCE | CONSUME | PARSE_KV | MAKE_GRAPH | GRAPH_MATCH
-    | PROJECT_SMART | EXECUTE_AND_CACHE | ASSERT_SCHEMA | MACRO_EXPAND
+    | PROJECT_SMART | EXECUTE_AND_CACHE | ASSERT_SCHEMA | MACRO_EXPAND | PROJECT_BY_NAMES
     ;
 
 pipelineTail
@@ -203,6 +204,7 @@ argument
 
 expression
     : primary                                                                   # primaryExpression
+    | expression DOT name LPAREN arguments? RPAREN                              # memberCallExpression
     | expression DOT name                                                       # memberExpression
     | expression BRACKETED                                                      # bracketMemberExpression
     | expression LBRACK expression RBRACK                                       # indexExpression
@@ -286,6 +288,7 @@ PROJECT_KEEP: 'project-keep';
 PROJECT_RENAME: 'project-rename';
 PROJECT_REORDER: 'project-reorder';
 PROJECT_SMART: 'project-smart';
+PROJECT_BY_NAMES: 'project-by-names';
 EXTEND: 'extend';
 SUMMARIZE: 'summarize';
 SORT: 'sort';

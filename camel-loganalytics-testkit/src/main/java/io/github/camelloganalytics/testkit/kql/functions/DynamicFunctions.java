@@ -92,8 +92,9 @@ public final class DynamicFunctions {
                     }
                     return s;
                 }),
-                Fn.of("array_sort_asc", 1, 1, fixed(D), a -> sorted(dyn(a[0]), 1)),
-                Fn.of("array_sort_desc", 1, 1, fixed(D), a -> sorted(dyn(a[0]), -1)),
+                Fn.of("array_sort_asc", 1, 2, sortType(), a -> sorted(dyn(a[0]), 1, a.length < 2 || (Boolean) a[1])),
+                Fn.of("array_sort_desc", 1, 2, sortType(), a -> sorted(dyn(a[0]), -1, a.length < 2
+                        || (Boolean) a[1])),
                 Fn.of("strcat_array", 2, 2, fixed(ColumnType.STRING), a -> {
                     List<String> parts = new ArrayList<>();
                     for (JsonNode e : dyn(a[0])) {
@@ -206,10 +207,27 @@ public final class DynamicFunctions {
         return out;
     }
 
-    private static JsonNode sorted(JsonNode n, int sign) {
+    /** The second argument is nulls_last; several arrays (sorted by the first) are not run. */
+    private static ScalarFunction.ResultType sortType() {
+        return args -> {
+            if (args.size() > 1) {
+                Fn.check(args, 1, "bool (nulls_last)", ColumnType.BOOL);
+            }
+            return ColumnType.DYNAMIC;
+        };
+    }
+
+    private static JsonNode sorted(JsonNode n, int sign, boolean nullsLast) {
         List<JsonNode> items = new ArrayList<>();
         n.forEach(items::add);
-        items.sort((x, y) -> sign * Values.compare(x, y));
+        items.sort((x, y) -> {
+            boolean xn = x.isNull();
+            boolean yn = y.isNull();
+            if (xn || yn) {
+                return xn == yn ? 0 : xn == nullsLast ? 1 : -1;
+            }
+            return sign * Values.compare(x, y);
+        });
         ArrayNode out = Values.array();
         out.addAll(items);
         return out;

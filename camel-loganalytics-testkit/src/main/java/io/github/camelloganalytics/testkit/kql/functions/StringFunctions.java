@@ -277,10 +277,15 @@ public final class StringFunctions {
                     str(a[0]).codePoints().forEach(out::add);
                     return out;
                 }),
-                Fn.of("unicode_codepoints_to_string", 1, 1, fixed(S), a -> {
+                Fn.of("unicode_codepoints_to_string", 1, 64, fixed(S), a -> {
                     StringBuilder sb = new StringBuilder();
-                    for (JsonNode n : Values.toDynamic(a[0])) {
-                        sb.appendCodePoint(n.asInt());
+                    for (Object o : a) {
+                        JsonNode v = Values.toDynamic(o);
+                        if (v.isArray()) {
+                            v.forEach(n -> sb.appendCodePoint(n.asInt()));
+                        } else {
+                            sb.appendCodePoint(v.asInt());
+                        }
                     }
                     return sb.toString();
                 }),

@@ -472,6 +472,9 @@ final class Aggregate {
 
     static Plan evaluate(Resolver r, Plan in, KqlParser.EvaluateOperatorContext e, Scope scope) {
         String plugin = Names.text(e.name());
+        if (e.COLON() != null) {
+            throw ExpressionResolver.notSupported("an output schema ': (...)' on 'evaluate " + plugin + "'", e);
+        }
         List<KqlParser.ArgumentContext> args = e.arguments() == null ? List.of() : e.arguments().argument();
         ExpressionResolver er = new ExpressionResolver(r, scope, in.schema(), "evaluate");
         switch (plugin) {

@@ -105,6 +105,10 @@ final class ExpressionResolver {
         if (e instanceof KqlParser.PrimaryExpressionContext p) {
             return primary(p.primary());
         }
+        if (e instanceof KqlParser.MemberCallExpressionContext mc) {
+            throw notSupported("the call '" + Names.text(mc.name()) + "()' on an expression (cluster(), database()"
+                    + " and other entity references)", mc);
+        }
         if (e instanceof KqlParser.MemberExpressionContext m) {
             return member(m.expression(), Names.text(m.name()), m);
         }

@@ -214,6 +214,10 @@ public final class Resolver {
             return p;
         }
         String text = e.getText();
+        if (e instanceof KqlParser.MemberExpressionContext || e instanceof KqlParser.MemberCallExpressionContext) {
+            // cluster('c').database('d').T, workspace('w').T, app('a').T: other resources the emulator has not
+            throw ExpressionResolver.notSupported("the entity reference '" + text + "'", e);
+        }
         if (e instanceof KqlParser.PrimaryExpressionContext pe && pe.primary() instanceof KqlParser.NamePrimaryContext n) {
             text = Names.text(n.name());
         }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -353,6 +352,13 @@ class TabularOperatorsReferenceTest {
                 () -> run("print geo_point_to_s2cell(1.0, 2.0)")).code());
         assertEquals("SEM0260", assertThrows(KqlSemanticException.class,
                 () -> run("print no_such_function(1)")).code());
-        assertEquals(Optional.empty(), Optional.<String>empty());
+        for (String valid : List.of("print x = 1 | project-by-names 'x'", "cluster('a').database('b').T | count",
+                "print d = dynamic({'a':1}) | evaluate bag_unpack(d) : (a:long)", "print x = 1 | facet by x",
+                "print x = 1 | scan with (step s: x > 0;)", "print x = 1 | partition by x (take 1)",
+                "print x = 1 | make-graph x --> x with (print y = 1) on y", "print series_fir(dynamic([1]), dynamic([1]))",
+                "find in (T) where x > 1", "print x = 1 | where x in~ ('1') | union isfuzzy=true Nope*")) {
+            assertEquals("NotSupportedByEmulator", assertThrows(KqlSemanticException.class, () -> run(valid),
+                    valid).code(), valid);
+        }
     }
 }
