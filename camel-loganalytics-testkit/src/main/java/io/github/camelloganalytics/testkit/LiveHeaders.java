@@ -9,8 +9,9 @@ import com.sun.net.httpserver.Headers;
 
 /**
  * The headers of every answer, as the live query API sends them (public recordings by Microsoft's SDK tests): no
- * {@code x-ms-request-id}; {@code retry-after: 0} on every response, successes included, unless an answer asks for
- * a real wait (a throttle); {@code Via}; {@code Vary: Accept-Encoding}; {@code x-ms-client-request-id} echoed when
+ * {@code x-ms-request-id}; {@code retry-after: 0} on every response, successes included, but a 429 or a 503, which
+ * carry a {@code Retry-After} only when one is set (the throttle's, a scripted one), so that "a 429 without
+ * Retry-After" can still be scripted; {@code Via}; {@code Vary: Accept-Encoding}; {@code x-ms-client-request-id} echoed when
  * the client sent one; {@code Preference-Applied} when the request had a {@code Prefer} header.
  */
 final class LiveHeaders {
@@ -26,12 +27,15 @@ final class LiveHeaders {
     /**
      * Sets the live service's headers on an answer.
      *
+     * @param status  the answer's status
      * @param out     the answer's headers
      * @param in      the request's headers
      * @param answers the headers this answer sets itself (a scripted {@code Retry-After}, say), which win
      */
-    static void apply(Headers out, Headers in, Map<String, String> answers) {
-        out.set("retry-after", "0");
+    static void apply(int status, Headers out, Headers in, Map<String, String> answers) {
+        if (status != 429 && status != 503) {
+            out.set("retry-after", "0");
+        }
         out.set("Via", VIA);
         out.set("Vary", "Accept-Encoding");
         String clientRequestId = in.getFirst("x-ms-client-request-id");

@@ -622,7 +622,7 @@ public final class QueryApiServer implements AutoCloseable {
 
     private void send(HttpExchange ex, String requestId, byte[] requestBody, Answer a) throws IOException {
         Headers out = ex.getResponseHeaders();
-        LiveHeaders.apply(out, ex.getRequestHeaders(), a.headers());
+        LiveHeaders.apply(a.status(), out, ex.getRequestHeaders(), a.headers());
         if (a.status() >= 400 && a.body() != null) {
             // the live service names every failure by a correlation id, the one its support asks for
             a = new Answer(a.status(), ErrorBodies.withCorrelationId(a.body(), requestId), a.headers(), a.action(),
