@@ -7,17 +7,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.camelloganalytics.testkit.data.Column;
+import io.github.camelloganalytics.testkit.data.SampleData;
+
 /**
- * Application Insights records of the sample shop (roles {@code orders-api} and {@code gateway}): requests with
- * failures and durations, the dependencies they call (which fail too), the exceptions of failed requests with their
- * stacks, traces and page views. Every table walks the same seeded stream of requests, so their
- * {@code OperationId}s join.
+ * Application Insights records of the sample shop (roles {@code orders-api} and {@code gateway}): the dependencies
+ * its requests call (which fail with them), the exceptions of failed requests with their stacks, traces; page views,
+ * availability tests and a function app. The request-bound tables walk the bundled requests of the last 24 hours, so
+ * their {@code OperationId}s join AppRequests.
  */
 final class AppTables {
 
     private static final String HOST = "https://shop.contoso.com";
-    private static final List<String> NAMES = List.of("GET /api/orders", "GET /api/orders/{id}", "POST /api/orders",
-            "GET /api/customers", "GET /health");
 
     private AppTables() {
     }
@@ -28,41 +29,45 @@ final class AppTables {
     }
 
     /**
-     * The shop's requests: about 20 an hour in working hours; 2% fail with 500 (a dependency timed out or a bug) and
-     * 4% of reads by id are 404; for two hours three days before the clock the payment dependency is down and a third
-     * of the order posts fail with 503.
+     * The shop's requests: the bundled AppRequests records of the last 24 hours (see {@code SampleData}), anchored at
+     * the clock, so that the tables generated from them join the sample AppRequests table on {@code OperationId}.
+     * A 503 is the payment service down (for order posts) or the database; a 500 the database or a bug.
      */
     static List<Request> requests(GenerationContext ctx, Instant until) {
         Rand rand = new Rand(ctx.seed(), "requests");
-        Instant incident = ctx.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        List<Column> columns = SampleData.columns("AppRequests");
+        SampleData.Records bundled = SampleData.records("AppRequests", columns, ctx.now());
+        int time = index(columns, "TimeGenerated");
+        int id = index(columns, "Id");
+        int operation = index(columns, "OperationId");
+        int name = index(columns, "Name");
+        int role = index(columns, "AppRoleName");
+        int code = index(columns, "ResultCode");
+        int success = index(columns, "Success");
+        int duration = index(columns, "DurationMs");
         List<Request> out = new ArrayList<>();
-        for (Instant t = AgentTables.aligned(ctx.from(), Duration.ofHours(1)); t.isBefore(until); t = t.plus(Duration.ofHours(1))) {
-            boolean inIncident = !t.isBefore(incident) && t.isBefore(incident.plus(Duration.ofHours(2)));
-            int n = (int) Math.round(20 * Rand.load(t)) + rand.between(0, 4);
-            for (int i = 0; i < n; i++) {
-                Instant at = t.plus(rand.jitter(Duration.ofHours(1)));
-                String name = rand.pick(NAMES);
-                String role = name.equals("GET /health") ? "gateway" : "orders-api";
-                double duration = name.equals("GET /health") ? rand.logNormal(3, 0.4) : rand.logNormal(48, 0.6);
-                String code = name.startsWith("POST") ? "201" : "200";
-                String failure = null;
-                if (inIncident && name.startsWith("POST") && rand.chance(0.33)) {
-                    code = "503";
-                    failure = "payment";
-                    duration = rand.real(5000, 30000);
-                } else if (!name.equals("GET /health") && rand.chance(0.02)) {
-                    code = "500";
-                    failure = rand.pick("sql", "bug");
-                    duration = failure.equals("sql") ? rand.real(15000, 30000) : duration;
-                } else if (name.endsWith("{id}") && rand.chance(0.04)) {
-                    code = "404";
-                }
-                out.add(new Request(at, rand.uuid().toString().replace("-", "").substring(0, 16), rand.uuid().toString().replace("-", ""),
-                        name, role, code, code.charAt(0) < '4', Math.round(duration * 1000) / 1000.0,
-                        failure));
+        for (Object[] r : bundled.rows()) {
+            Instant at = (Instant) r[time];
+            if (!at.isBefore(until)) {
+                continue;
             }
+            String n = (String) r[name];
+            String c = (String) r[code];
+            String failure = c.equals("503") ? (n.startsWith("POST") ? "payment" : "sql")
+                    : c.equals("500") ? rand.pick("sql", "bug") : null;
+            out.add(new Request(at, (String) r[id], (String) r[operation], n, (String) r[role], c, (Boolean) r[success],
+                    (Double) r[duration], failure));
         }
         return out;
+    }
+
+    private static int index(List<Column> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("The bundled AppRequests records lack " + name);
     }
 
     private static RowBuilder common(RowBuilder row, Request r) {

@@ -84,7 +84,7 @@ public final class StandardData {
      * @param  table  a table named as one of {@link SampleData#TABLES}
      * @param  schema its schema
      * @param  ctx    the workspace and clock
-     * @return        the oldest time of the records added
+     * @return        the oldest time of the records added (where generated records of the table would end)
      */
     public static Instant fillSample(Table table, TableSchema schema, GenerationContext ctx) {
         SampleData.Records records = SampleData.records(schema.name(), schema.columns(), ctx.now());
