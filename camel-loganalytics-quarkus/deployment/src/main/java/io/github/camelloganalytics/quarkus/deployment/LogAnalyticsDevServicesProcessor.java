@@ -67,11 +67,13 @@ class LogAnalyticsDevServicesProcessor {
             return;
         }
         IsolatedEmulator emulator = running;
-        if (emulator == null) {
+        boolean started = emulator == null;
+        if (started) {
             emulator = IsolatedEmulator.start(curateOutcome.getApplicationModel());
             running = emulator;
             shutdown.addCloseTask(LogAnalyticsDevServicesProcessor::stop, true);
         }
+        // the SAMPLE_* constants are compile-time constants: using them loads no testkit class into this loader
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(COMPONENT + "host", emulator.queryUrl());
         properties.put(COMPONENT + "authority-host", emulator.authorityUrl());
@@ -84,9 +86,9 @@ class LogAnalyticsDevServicesProcessor {
         if (!workspaceGiven) {
             properties.put(workspaceProperty, LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID);
         }
-        LOG.infof("Dev Services for Log Analytics started the testkit's emulator: query API at %s, token endpoint at %s,"
+        LOG.infof("Dev Services for Log Analytics %s the testkit's emulator: query API at %s, token endpoint at %s,"
                 + " sample workspace %s%s; quarkus.camel.loganalytics.devservices.enabled=false turns it off",
-                emulator.queryUrl(), emulator.authorityUrl(), LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID,
+                started ? "started" : "reuses", emulator.queryUrl(), emulator.authorityUrl(), LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID,
                 workspaceGiven ? "" : " (" + workspaceProperty + ")");
         results.produce(new DevServicesResultBuildItem(NAME, "Azure Monitor Log Analytics emulator (in this JVM)", null,
                 properties));
