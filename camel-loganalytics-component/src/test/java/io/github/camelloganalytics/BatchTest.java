@@ -105,8 +105,7 @@ class BatchTest extends EmulatorTestSupport {
             assertEquals(18, log.stream().filter(r -> r.path().equals("/v1/workspaces/" + SAMPLE + "/query")).count());
             assertTrue(scopesAsked.contains("https://management.azure.com/.default"));
             // every response was read to its end or closed: no connection of the shared pool stays leased
-            assertEquals(0, context.getComponent("loganalytics", LogAnalyticsComponent.class)
-                    .connectionPool(null, Duration.ofSeconds(10)).leasedConnections());
+            assertEquals(0, context.getComponent("loganalytics", LogAnalyticsComponent.class).leasedConnections());
         } finally {
             emulator.limits().maxConcurrentPerClient(5);
         }

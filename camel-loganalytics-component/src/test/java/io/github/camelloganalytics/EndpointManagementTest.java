@@ -24,7 +24,8 @@ class EndpointManagementTest extends EmulatorTestSupport {
     void theSecretOptionsAreTheOnesTheMetadataMarks() {
         Set<String> secret = EndpointOptions.secretByName().entrySet().stream().filter(Map.Entry::getValue)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
-        assertEquals(Set.of("clientSecret", "certificatePassword", "refreshToken", "accessToken"), secret);
+        assertEquals(Set.of("clientSecret", "certificatePassword", "refreshToken", "accessToken", "proxyAuthUsername",
+                "proxyAuthPassword"), secret);
     }
 
     @Test
