@@ -22,12 +22,15 @@ import io.github.camelloganalytics.client.LogAnalyticsClient;
 import io.github.camelloganalytics.client.ProxySettings;
 import io.github.camelloganalytics.error.ErrorCatalog;
 import io.github.camelloganalytics.error.LogAnalyticsException;
+import org.apache.camel.CamelContext;
+
 import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.StringHelper;
 
 /**
  * Runs KQL queries against the Azure Monitor Log Analytics query API.
@@ -75,10 +78,29 @@ public class LogAnalyticsComponent extends DefaultComponent {
      * a stop and start of the component (or of its CamelContext) finds the new pool; while the component is
      * stopped, a query fails with {@code ComponentStoppedException}.
      */
-    LogAnalyticsClient.PoolSource poolSource(SSLContextParameters sslContextParameters, Duration connectTimeout,
-                                             ProxySettings proxy) {
+    LogAnalyticsClient.PoolSource poolSource(LogAnalyticsEndpoint endpoint, SSLContextParameters sslContextParameters,
+                                             Duration connectTimeout, ProxySettings proxy) {
         PoolKey key = new PoolKey(sslContextParameters, connectTimeout, proxy);
-        return () -> connectionPool(key);
+        return () -> running(endpoint).connectionPool(key);
+    }
+
+    /**
+     * This component while it runs; after its CamelContext was stopped and started again, the context's new
+     * instance under the endpoint's scheme, so that an endpoint object kept from before the restart works on.
+     */
+    LogAnalyticsComponent running(LogAnalyticsEndpoint endpoint) {
+        if (isRunning()) {
+            return this;
+        }
+        CamelContext context = endpoint.getCamelContext();
+        if (context != null && context.isStarted()) {
+            String scheme = StringHelper.before(endpoint.getEndpointUri(), ":");
+            org.apache.camel.Component current = scheme != null ? context.hasComponent(scheme) : null;
+            if (current instanceof LogAnalyticsComponent successor && successor != this && successor.isRunning()) {
+                return successor;
+            }
+        }
+        return this;
     }
 
     private ConnectionPool connectionPool(PoolKey key) throws LogAnalyticsException {
@@ -114,7 +136,11 @@ public class LogAnalyticsComponent extends DefaultComponent {
      * component; created on first use, so a component that never meets a large body has none. Null while the
      * component is stopped: a body is then read in the caller's thread.
      */
-    synchronized ExecutorService readAheadExecutor() {
+    ExecutorService readAheadExecutor(LogAnalyticsEndpoint endpoint) {
+        return running(endpoint).readAheadExecutor();
+    }
+
+    private synchronized ExecutorService readAheadExecutor() {
         if (!isRunning()) {
             return null;
         }

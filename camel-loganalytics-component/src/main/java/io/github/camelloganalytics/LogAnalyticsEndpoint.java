@@ -90,14 +90,14 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
         super.doStart();
         target = TargetOptions.resolve(configuration);
         client = new LogAnalyticsClient(
-                getComponent().poolSource(configuration.getSslContextParameters(),
+                getComponent().poolSource(this, configuration.getSslContextParameters(),
                         configuration.getConnectTimeout(), getComponent().proxySettings(configuration)),
                 new ServiceEndpoints(configuration.getCloud(), configuration.getHost(), configuration.getScope(),
                         configuration.getArmApiVersion()),
                 getComponent().tokenProvider(configuration),
                 configuration.getResponseTimeout(),
                 configuration.getMaxResponseSize(),
-                getComponent()::readAheadExecutor);
+                () -> getComponent().readAheadExecutor(this));
         additionalWorkspaces = parseAdditionalWorkspaces();
         registerHealthCheck();
     }
