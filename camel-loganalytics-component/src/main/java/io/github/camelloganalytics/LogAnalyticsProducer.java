@@ -55,7 +55,8 @@ public class LogAnalyticsProducer extends DefaultProducer {
             // its thread count is the bound on queries in flight; waits for Retry-After are scheduled, holding none
             batchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newScheduledThreadPool(this, "LogAnalyticsBatch", config.getBatchParallelism());
-            batch = new QueryBatch(batchExecutor, config.isHonorRetryAfter() ? BATCH_THROTTLE_RETRIES : 0);
+            batch = new QueryBatch(batchExecutor, config.isHonorRetryAfter() ? BATCH_THROTTLE_RETRIES : 0,
+                    config.getBatchParallelism());
         }
     }
 
