@@ -125,7 +125,8 @@ public final class LogAnalyticsClient {
             if (!freshTokenMayHelp(e)) {
                 throw e;
             }
-            tokens.invalidate(scope);
+            // only the refused token: another query may have brought a new one meanwhile
+            tokens.invalidate(scope, token);
             String fresh = token(scope);
             if (fresh.equals(token)) {
                 // a provider that cannot renew (a fixed accessToken) would only be refused again
