@@ -60,6 +60,7 @@ public class LogAnalyticsComponent extends DefaultComponent {
                 getCamelContext().getTypeConverter());
         setProperties(endpoint, parameters);
         ConfigurationValidator.validate(endpointConfiguration, environment);
+        QueryPathOptions.validate(endpointConfiguration);
         return endpoint;
     }
 
