@@ -29,6 +29,16 @@ class EndpointManagementTest extends EmulatorTestSupport {
     }
 
     @Test
+    void theServiceProtocolIsTheHostsScheme() {
+        LogAnalyticsEndpoint http = context.getEndpoint(uri(SAMPLE_WORKSPACE_ID, "query=Heartbeat"),
+                LogAnalyticsEndpoint.class);
+        assertEquals("http", http.getServiceProtocol(), http.getServiceUrl());
+        LogAnalyticsEndpoint https = context.getEndpoint("loganalytics:" + SAMPLE_WORKSPACE_ID
+                + "?query=Heartbeat&tokenProvider=#tokens", LogAnalyticsEndpoint.class);
+        assertEquals("https", https.getServiceProtocol(), https.getServiceUrl());
+    }
+
+    @Test
     void optionsShowValuesButMaskSecrets() {
         String token = emulator.token();
         LogAnalyticsEndpoint endpoint = context.getEndpoint(uri(SAMPLE_WORKSPACE_ID,
