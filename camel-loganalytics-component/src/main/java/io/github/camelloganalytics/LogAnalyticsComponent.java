@@ -1,6 +1,8 @@
 package io.github.camelloganalytics;
 
 import java.io.IOException;
+import java.net.Proxy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +18,19 @@ import io.github.camelloganalytics.auth.CredentialType;
 import io.github.camelloganalytics.auth.Credentials;
 import io.github.camelloganalytics.auth.TokenProvider;
 import io.github.camelloganalytics.client.ConnectionPool;
+import io.github.camelloganalytics.client.LogAnalyticsClient;
+import io.github.camelloganalytics.client.ProxySettings;
+import io.github.camelloganalytics.error.ErrorCatalog;
+import io.github.camelloganalytics.error.LogAnalyticsException;
+import org.apache.camel.CamelContext;
+
 import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.StringHelper;
 
 /**
  * Runs KQL queries against the Azure Monitor Log Analytics query API.
@@ -51,6 +60,7 @@ public class LogAnalyticsComponent extends DefaultComponent {
                 getCamelContext().getTypeConverter());
         setProperties(endpoint, parameters);
         ConfigurationValidator.validate(endpointConfiguration, environment);
+        QueryPathOptions.validate(endpointConfiguration);
         return endpoint;
     }
 
@@ -64,25 +74,77 @@ public class LogAnalyticsComponent extends DefaultComponent {
     }
 
     /**
-     * The connection pool for the given TLS and connect settings: endpoints that agree on them share one.
+     * Where an endpoint's client takes its connections from, for the given TLS, connect and proxy settings:
+     * endpoints that agree on them share one pool. The pool is looked up at each query, so an endpoint kept across
+     * a stop and start of the component (or of its CamelContext) finds the new pool; while the component is
+     * stopped, a query fails with {@code ComponentStoppedException}.
      */
-    ConnectionPool connectionPool(SSLContextParameters sslContextParameters, Duration connectTimeout) {
-        return pools.computeIfAbsent(new PoolKey(sslContextParameters, connectTimeout), key -> {
+    LogAnalyticsClient.PoolSource poolSource(LogAnalyticsEndpoint endpoint, SSLContextParameters sslContextParameters,
+                                             Duration connectTimeout, ProxySettings proxy) {
+        PoolKey key = new PoolKey(sslContextParameters, connectTimeout, proxy);
+        return () -> running(endpoint).connectionPool(key);
+    }
+
+    /**
+     * This component while it runs; after its CamelContext was stopped and started again, the context's new
+     * instance under the endpoint's scheme, so that an endpoint object kept from before the restart works on.
+     */
+    LogAnalyticsComponent running(LogAnalyticsEndpoint endpoint) {
+        if (isRunning()) {
+            return this;
+        }
+        CamelContext context = endpoint.getCamelContext();
+        if (context != null && context.isStarted()) {
+            String scheme = StringHelper.before(endpoint.getEndpointUri(), ":");
+            org.apache.camel.Component current = scheme != null ? context.hasComponent(scheme) : null;
+            if (current instanceof LogAnalyticsComponent successor && successor != this && successor.isRunning()) {
+                return successor;
+            }
+        }
+        return this;
+    }
+
+    private ConnectionPool connectionPool(PoolKey key) throws LogAnalyticsException {
+        if (!isRunning()) {
+            throw ErrorCatalog.componentStopped("The loganalytics component", null);
+        }
+        return pools.computeIfAbsent(key, k -> {
             try {
-                SSLContext sslContext = key.sslContextParameters() != null
-                        ? key.sslContextParameters().createSSLContext(getCamelContext()) : null;
-                return new ConnectionPool(sslContext, key.connectTimeout());
+                SSLContext sslContext = k.sslContextParameters() != null
+                        ? k.sslContextParameters().createSSLContext(getCamelContext()) : null;
+                return new ConnectionPool(sslContext, k.connectTimeout(), k.proxy());
             } catch (Exception e) {
                 throw new RuntimeCamelException("Cannot create the TLS context from sslContextParameters", e);
             }
         });
     }
 
+    /** Started or starting: pools and threads made now are closed by the next stop. */
+    private boolean isRunning() {
+        return isStarted() || isStarting();
+    }
+
+    /**
+     * The proxy settings an endpoint's options, else the JVM's properties, else the environment give.
+     */
+    ProxySettings proxySettings(LogAnalyticsConfiguration config) {
+        return ProxySettings.resolve(config.getProxyHost(), config.getProxyPort(), config.getProxyAuthUsername(),
+                config.getProxyAuthPassword(), config.getNonProxyHosts(), System::getProperty, environment);
+    }
+
     /**
      * The threads that read large response bodies ahead of their parsing, shared by every endpoint of this
-     * component; created on first use, so a component that never meets a large body has none.
+     * component; created on first use, so a component that never meets a large body has none. Null while the
+     * component is stopped: a body is then read in the caller's thread.
      */
-    synchronized ExecutorService readAheadExecutor() {
+    ExecutorService readAheadExecutor(LogAnalyticsEndpoint endpoint) {
+        return running(endpoint).readAheadExecutor();
+    }
+
+    private synchronized ExecutorService readAheadExecutor() {
+        if (!isRunning()) {
+            return null;
+        }
         if (readAheadExecutor == null) {
             readAheadExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
                     "LogAnalyticsReadAhead");
@@ -109,11 +171,15 @@ public class LogAnalyticsComponent extends DefaultComponent {
         if (options.type() == CredentialType.ACCESS_TOKEN || options.type() == CredentialType.TOKEN_PROVIDER) {
             return Credentials.create(options, null);
         }
+        // the managed-identity endpoint is a link-local address of the host itself, never behind a proxy
+        Proxy proxy = options.type() == CredentialType.MANAGED_IDENTITY ? null
+                : proxySettings(config).javaProxyFor(URI.create(options.authorityHost() != null
+                        ? options.authorityHost() : config.getCloud().authorityHost()));
         CredentialKey key = new CredentialKey(options, config.getSslContextParameters(), config.getConnectTimeout(),
-                config.getResponseTimeout());
+                config.getResponseTimeout(), proxy);
         return tokenProviders.computeIfAbsent(key, k -> Credentials.create(k.options(), new AuthorityConnection(
                 k.sslContextParameters() != null ? sslContext(k.sslContextParameters()).getSocketFactory() : null,
-                k.connectTimeout(), k.readTimeout())));
+                k.connectTimeout(), k.readTimeout(), k.proxy())));
     }
 
     /**
@@ -166,10 +232,10 @@ public class LogAnalyticsComponent extends DefaultComponent {
      * them; SSLContextParameters compares by identity, as in {@link PoolKey}.
      */
     private record CredentialKey(CredentialOptions options, SSLContextParameters sslContextParameters,
-                                 Duration connectTimeout, Duration readTimeout) {
+                                 Duration connectTimeout, Duration readTimeout, Proxy proxy) {
     }
 
     /** SSLContextParameters has no equals of its own: endpoints share a pool when they share the bean. */
-    private record PoolKey(SSLContextParameters sslContextParameters, Duration connectTimeout) {
+    private record PoolKey(SSLContextParameters sslContextParameters, Duration connectTimeout, ProxySettings proxy) {
     }
 }

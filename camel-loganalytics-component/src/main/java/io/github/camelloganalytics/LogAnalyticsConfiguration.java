@@ -338,11 +338,59 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private Duration connectTimeout = Duration.ofSeconds(10);
 
     /**
-     * How long to wait for the service to start answering, and between two reads of its answer. A query that
-     * exceeds it fails with {@code QueryTimeoutException}.
+     * The deadline for the whole answer, from sending the request to reading its last byte, however the server
+     * trickles or withholds it. Past it the request is aborted (its connection closed, no thread left reading) and
+     * the query fails with {@code QueryTimeoutException}. Keep it above {@code serverTimeout} (the service runs a
+     * query for at most 3 minutes by default, 10 at most) plus the time the largest answer takes to arrive.
      */
     @UriParam(label = "advanced", defaultValue = "3m", javaType = "java.time.Duration")
     private Duration responseTimeout = Duration.ofMinutes(3);
+
+    /**
+     * The largest response body accepted, in bytes, counted after gzip decoding (so a small compressed body that
+     * decodes to gigabytes stops here too). A larger one is not read further and the query fails with
+     * {@code ResponseTooLargeException} (a {@code MalformedResponseException}) naming this option, in every output
+     * format. The service itself cuts a result at 500,000 records or about 64 MB (older documentation: 64,000,000
+     * bytes) and says so with a partial error, so the default of 128 MiB (134217728) leaves room for the JSON around
+     * the largest result it sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a multiple of its
+     * size in heap: size the heap, or lower this limit, accordingly; {@code splitRows} on a consumer streams rows.
+     */
+    @UriParam(label = "advanced", defaultValue = "134217728")
+    private long maxResponseSize = 128L * 1024 * 1024;
+
+    /**
+     * The HTTP proxy (host name or address) for the requests to the query API and to the Entra ID token endpoint;
+     * HTTPS goes through it with {@code CONNECT}. Unset, the JVM's {@code https.proxyHost}/{@code http.proxyHost}
+     * properties apply, else the {@code HTTPS_PROXY}/{@code HTTP_PROXY} environment variables, as the Azure SDK
+     * reads them.
+     */
+    @UriParam(label = "proxy")
+    private String proxyHost;
+
+    /**
+     * The port of {@code proxyHost}; 8080 when unset.
+     */
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+
+    /**
+     * The user name for the proxy's Basic authentication.
+     */
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyAuthUsername;
+
+    /**
+     * The password for the proxy's Basic authentication.
+     */
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyAuthPassword;
+
+    /**
+     * Hosts reached without the proxy, {@code |}-separated, {@code *} a wildcard ({@code *.internal|10.*}), as
+     * the JVM's {@code http.nonProxyHosts}.
+     */
+    @UriParam(label = "proxy")
+    private String nonProxyHosts;
 
     /**
      * TLS settings for the connections to the service (trust store, key store, protocols); they apply to the
@@ -718,6 +766,54 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     public void setHealthCheckInterval(Duration healthCheckInterval) {
         this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
     }
 
     /** A copy for one endpoint, so that its options do not change the component's. */

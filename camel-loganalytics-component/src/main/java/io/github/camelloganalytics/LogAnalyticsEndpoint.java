@@ -90,13 +90,14 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
         super.doStart();
         target = TargetOptions.resolve(configuration);
         client = new LogAnalyticsClient(
-                getComponent().connectionPool(configuration.getSslContextParameters(),
-                        configuration.getConnectTimeout()),
+                getComponent().poolSource(this, configuration.getSslContextParameters(),
+                        configuration.getConnectTimeout(), getComponent().proxySettings(configuration)),
                 new ServiceEndpoints(configuration.getCloud(), configuration.getHost(), configuration.getScope(),
                         configuration.getArmApiVersion()),
                 getComponent().tokenProvider(configuration),
                 configuration.getResponseTimeout(),
-                getComponent().readAheadExecutor());
+                configuration.getMaxResponseSize(),
+                () -> getComponent().readAheadExecutor(this));
         additionalWorkspaces = parseAdditionalWorkspaces();
         registerHealthCheck();
     }
@@ -166,7 +167,9 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
 
     @Override
     public String getServiceProtocol() {
-        return "https";
+        // a host option on plain http (the testkit, a loopback gateway) is reported as such
+        String url = getServiceUrl();
+        return url != null && url.regionMatches(true, 0, "http://", 0, 7) ? "http" : "https";
     }
 
     public LogAnalyticsConfiguration getConfiguration() {

@@ -1,9 +1,5 @@
 package io.github.camelloganalytics;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -57,7 +53,8 @@ public class LogAnalyticsProducer extends DefaultProducer {
             // its thread count is the bound on queries in flight; waits for Retry-After are scheduled, holding none
             batchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newScheduledThreadPool(this, "LogAnalyticsBatch", config.getBatchParallelism());
-            batch = new QueryBatch(batchExecutor, config.isHonorRetryAfter() ? BATCH_THROTTLE_RETRIES : 0);
+            batch = new QueryBatch(batchExecutor, config.isHonorRetryAfter() ? BATCH_THROTTLE_RETRIES : 0,
+                    config.getBatchParallelism());
         }
     }
 
@@ -195,24 +192,16 @@ public class LogAnalyticsProducer extends DefaultProducer {
 
     private void deliverJson(QueryRequest request, Message message, LogAnalyticsConfiguration config)
             throws LogAnalyticsException {
-        QueryResponse<String> response = getEndpoint().client().query(request,
-                body -> new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        // the text is the body; the headers come from the same single pass over it (RawJsonBody)
+        QueryResponse<RawJsonBody.Answer> response = getEndpoint().client().query(request,
+                RawJsonBody.reader(JSON_READER));
         if (noData(response, message, config)) {
             message.setBody("");
             return;
         }
-        String json = response.getBody();
-        // the raw text is the body; reading it once more gives the same headers and partial-error handling as
-        // the typed formats, which JSON users rely on just as much
-        RowCollector rows = new RowCollector();
-        QueryResult result;
-        try (InputStream in = new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))) {
-            result = new RowsAnswer(rows, JSON_READER.stream(in, rows)).withRows();
-        } catch (IOException e) {
-            throw ErrorCatalog.malformed(200, response.getRequestId(), json, e);
-        }
-        setResultHeaders(message, result, rows.getRows().size(), response.getRequestId(), config);
-        message.setBody(json);
+        RawJsonBody.Answer answer = response.getBody();
+        setResultHeaders(message, answer.result(), answer.rowCount(), response.getRequestId(), config);
+        message.setBody(answer.json());
     }
 
     private boolean noData(QueryResponse<?> response, Message message, LogAnalyticsConfiguration config)

@@ -24,7 +24,18 @@ class EndpointManagementTest extends EmulatorTestSupport {
     void theSecretOptionsAreTheOnesTheMetadataMarks() {
         Set<String> secret = EndpointOptions.secretByName().entrySet().stream().filter(Map.Entry::getValue)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
-        assertEquals(Set.of("clientSecret", "certificatePassword", "refreshToken", "accessToken"), secret);
+        assertEquals(Set.of("clientSecret", "certificatePassword", "refreshToken", "accessToken", "proxyAuthUsername",
+                "proxyAuthPassword"), secret);
+    }
+
+    @Test
+    void theServiceProtocolIsTheHostsScheme() {
+        LogAnalyticsEndpoint http = context.getEndpoint(uri(SAMPLE_WORKSPACE_ID, "query=Heartbeat"),
+                LogAnalyticsEndpoint.class);
+        assertEquals("http", http.getServiceProtocol(), http.getServiceUrl());
+        LogAnalyticsEndpoint https = context.getEndpoint("loganalytics:" + SAMPLE_WORKSPACE_ID
+                + "?query=Heartbeat&tokenProvider=#tokens", LogAnalyticsEndpoint.class);
+        assertEquals("https", https.getServiceProtocol(), https.getServiceUrl());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.camelloganalytics.auth;
 
+import java.net.Proxy;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,8 +17,10 @@ import io.github.camelloganalytics.client.Cloud;
  * @param sslSocketFactory the TLS settings, or null for the JVM's defaults
  * @param connectTimeout   how long to wait for a connection to the authority
  * @param readTimeout      how long to wait for the authority's answer
+ * @param proxy            the HTTP proxy to the authority, or null to go direct
  */
-public record AuthorityConnection(SSLSocketFactory sslSocketFactory, Duration connectTimeout, Duration readTimeout) {
+public record AuthorityConnection(SSLSocketFactory sslSocketFactory, Duration connectTimeout, Duration readTimeout,
+                                  Proxy proxy) {
 
     /** Checks that both timeouts are there. */
     public AuthorityConnection {
@@ -25,10 +28,24 @@ public record AuthorityConnection(SSLSocketFactory sslSocketFactory, Duration co
         Objects.requireNonNull(readTimeout, "readTimeout");
     }
 
-    /** Applies TLS and timeouts to any MSAL application builder. */
+    /**
+     * A direct connection, without proxy.
+     *
+     * @param sslSocketFactory the TLS settings, or null for the JVM's defaults
+     * @param connectTimeout   how long to wait for a connection to the authority
+     * @param readTimeout      how long to wait for the authority's answer
+     */
+    public AuthorityConnection(SSLSocketFactory sslSocketFactory, Duration connectTimeout, Duration readTimeout) {
+        this(sslSocketFactory, connectTimeout, readTimeout, null);
+    }
+
+    /** Applies TLS, timeouts and the proxy to any MSAL application builder. */
     <B extends AbstractApplicationBase.Builder<B>> B configure(B builder) {
         if (sslSocketFactory != null) {
             builder.sslSocketFactory(sslSocketFactory);
+        }
+        if (proxy != null && proxy.type() != Proxy.Type.DIRECT) {
+            builder.proxy(proxy);
         }
         return builder.connectTimeoutForDefaultHttpClient(millis(connectTimeout))
                 .readTimeoutForDefaultHttpClient(millis(readTimeout));

@@ -66,6 +66,15 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         }
     }
 
+    /** Drops the cached token only if it is the refused one: a token renewed meanwhile stays. */
+    @Override
+    public void invalidate(String scope, String refusedToken) {
+        Cached cached = tokens.get(scope);
+        if (cached != null && cached.token().token().equals(refusedToken) && tokens.remove(scope, cached)) {
+            LOG.debug("{}: token for scope {} refused by the service, dropped", description, scope);
+        }
+    }
+
     /** Forgets every token; the component does this when it stops. */
     @Override
     public void close() {

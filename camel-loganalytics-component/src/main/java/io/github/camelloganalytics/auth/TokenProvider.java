@@ -27,4 +27,17 @@ public interface TokenProvider {
      */
     default void invalidate(String scope) {
     }
+
+    /**
+     * Forgets the cached token for a scope if it is still the one the service refused. Under load, many queries
+     * sent with one token are refused together; the first refusal brings a new token, and the later ones, naming
+     * the old token, must not throw the new one away. The default forgets whatever is cached, as
+     * {@link #invalidate(String)}.
+     *
+     * @param scope        the scope whose token was refused
+     * @param refusedToken the token the service refused
+     */
+    default void invalidate(String scope, String refusedToken) {
+        invalidate(scope);
+    }
 }

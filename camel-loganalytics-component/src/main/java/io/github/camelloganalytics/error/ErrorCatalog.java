@@ -47,10 +47,14 @@ public final class ErrorCatalog {
         PARTIAL_RESULT,
         /** A body that is not of the documented shape (truncated, not JSON, wrong types). */
         MALFORMED_BODY,
-        /** No response within the client's response timeout. */
+        /** A body larger than the client's {@code maxResponseSize}, decoded. */
+        RESPONSE_TOO_LARGE,
+        /** No complete answer within the client's responseTimeout, request sent to last byte read. */
         RESPONSE_TIMEOUT,
         /** No connection to the service, or the connection broke before the answer was read. */
         CONNECTION_FAILED,
+        /** The component was stopped: no connections to send on. */
+        COMPONENT_STOPPED,
         /** The configured credential gave no token. */
         TOKEN_UNAVAILABLE,
         /** No connection to the Entra ID authority (or managed-identity endpoint) could be made. */
@@ -256,7 +260,8 @@ public final class ErrorCatalog {
                             + "responseTimeout with it).", true),
             special("response-timeout", Trigger.RESPONSE_TIMEOUT, 0,
                     QueryTimeoutException.class, QueryTimeoutException::new, "No response in time",
-                    "No response arrived within the client's responseTimeout.",
+                    "The whole answer, from sending the request to its last byte, did not arrive within the "
+                            + "client's responseTimeout.",
                     "Raise responseTimeout above serverTimeout, or make the query cheaper (a narrower timespan, "
                             + "earlier filters).", true),
             special("connection-failed", Trigger.CONNECTION_FAILED, 0,
@@ -264,6 +269,13 @@ public final class ErrorCatalog {
                     "No connection to the service could be made, or it broke before the answer was read (refused, "
                             + "reset, DNS or TLS failure).",
                     "Check host, the network path and any proxy; a broken connection can be tried again.", true),
+            special("component-stopped", Trigger.COMPONENT_STOPPED, 0,
+                    ComponentStoppedException.class, ComponentStoppedException::new, "Component stopped",
+                    "The loganalytics component, or its CamelContext, is stopped (or stopped while the query ran), "
+                            + "so it has no connections to send the query on.",
+                    "Start the CamelContext or the component again: endpoints, producers and templates kept from "
+                            + "before work again once it is. An endpoint of a replaced CamelContext belongs to the "
+                            + "old one: look it up again in the running context.", false),
             special("token-unavailable", Trigger.TOKEN_UNAVAILABLE, 0,
                     AuthenticationException.class, AuthenticationException::new, "No token",
                     "The configured credential did not produce a token.",
@@ -300,6 +312,13 @@ public final class ErrorCatalog {
                     "Check that host points at the Log Analytics query API and not at a proxy or portal page; a "
                             + "body cut short means the connection broke, and the request can be sent again.",
                     false),
+            special("response-too-large", Trigger.RESPONSE_TOO_LARGE, 200,
+                    ResponseTooLargeException.class, ResponseTooLargeException::new, "Response too large",
+                    "The response body, decoded, is larger than the option maxResponseSize. The service cuts its "
+                            + "results at 500,000 records or about 64 MB with a partial error, so a larger body "
+                            + "comes from a proxy, a wrong host or a broken server.",
+                    "Check host and any proxy; for a larger result on purpose, raise maxResponseSize (and the heap), "
+                            + "or narrow the query or its timespan.", false),
             special("unknown", Trigger.UNMATCHED, 0,
                     LogAnalyticsException.class, LogAnalyticsException::new, "Log Analytics request failed",
                     "The service answered with a status or error code this catalog does not list.",
@@ -565,7 +584,7 @@ public final class ErrorCatalog {
      */
     public static QueryTimeoutException responseTimeout(String requestId, Duration timeout, Throwable cause) {
         String message = timeout == null ? "No response arrived"
-                : "No response within " + describe(timeout);
+                : "No complete answer within " + describe(timeout) + " (responseTimeout)";
         return (QueryTimeoutException) entryFor(Trigger.RESPONSE_TIMEOUT)
                 .create(ErrorDetails.withoutResponse(requestId, message), cause);
     }
@@ -619,6 +638,39 @@ public final class ErrorCatalog {
         ErrorDetails details = ErrorDetails.builder().status(status).requestId(requestId).responseBody(bodyStart)
                 .serviceMessage(message).build();
         return (MalformedResponseException) entryFor(Trigger.MALFORMED_BODY).create(details, cause);
+    }
+
+    /**
+     * The exception for a response body that grew past the client's limit.
+     *
+     * @param requestId the service's request id, or null
+     * @param limit     the limit, in bytes of the decoded body
+     * @param cause     the failure of the read past the limit, or null
+     * @return the exception, not thrown
+     */
+    public static ResponseTooLargeException responseTooLarge(String requestId, long limit, Throwable cause) {
+        ErrorDetails details = ErrorDetails.builder().status(200).requestId(requestId)
+                .serviceMessage("The response body is larger than maxResponseSize=" + limit + " bytes ("
+                                + describeSize(limit) + ", decoded); reading stopped there")
+                .build();
+        return (ResponseTooLargeException) entryFor(Trigger.RESPONSE_TOO_LARGE).create(details, cause);
+    }
+
+    /**
+     * The exception for a query on a component that is stopped.
+     *
+     * @param component what was stopped, for the message
+     * @param cause     the HTTP library's failure on the closed pool, or null
+     * @return the exception (status 0, not retryable), not thrown
+     */
+    public static ComponentStoppedException componentStopped(String component, Throwable cause) {
+        return (ComponentStoppedException) entryFor(Trigger.COMPONENT_STOPPED)
+                .create(ErrorDetails.withoutResponse(null, component + " is stopped"), cause);
+    }
+
+    private static String describeSize(long bytes) {
+        return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB"
+                : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
     }
 
     private static String firstLine(String message) {

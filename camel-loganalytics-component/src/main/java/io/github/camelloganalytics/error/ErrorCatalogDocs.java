@@ -55,10 +55,14 @@ public final class ErrorCatalogDocs {
                 return e.status() + ", `error` beside `tables`";
             case MALFORMED_BODY:
                 return "any, body not of the documented shape";
+            case RESPONSE_TOO_LARGE:
+                return "200, body past `maxResponseSize`";
             case RESPONSE_TIMEOUT:
                 return "none: client `responseTimeout`";
             case CONNECTION_FAILED:
                 return "none: no connection, or it broke";
+            case COMPONENT_STOPPED:
+                return "none: the component is stopped";
             case TOKEN_UNAVAILABLE:
                 return "none: the credential gave no token";
             case AUTHORITY_UNREACHABLE:

@@ -1,5 +1,17 @@
 package io.github.camelloganalytics.auth;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,6 +132,51 @@ class CachingTokenProviderTest {
         assertNotEquals(direct, tokens.token(SCOPE));
         assertEquals(arm, tokens.token("https://management.azure.com/.default"));
         assertEquals(3, endpoint.tokenRequestCount() - before);
+    }
+
+    @Test
+    void aLateRefusalOfTheOldTokenKeepsTheFreshOne() throws Exception {
+        CachingTokenProvider tokens = provider(new MovableClock());
+        int before = endpoint.tokenRequestCount();
+        String old = tokens.token(SCOPE);
+        tokens.invalidate(SCOPE, old);
+        String fresh = tokens.token(SCOPE);
+        assertNotEquals(old, fresh);
+        // another query, sent with the old token before the renewal, is refused only now
+        tokens.invalidate(SCOPE, old);
+        assertEquals(fresh, tokens.token(SCOPE));
+        assertEquals(2, endpoint.tokenRequestCount() - before);
+    }
+
+    @Test
+    void manyThreadsRefusedTheSameTokenCostOneRenewal() throws Exception {
+        CachingTokenProvider tokens = provider(new MovableClock());
+        int threads = 16;
+        String old = tokens.token(SCOPE);
+        int before = endpoint.tokenRequestCount();
+        CyclicBarrier together = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<String>> renewed = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                renewed.add(pool.submit(() -> {
+                    String used = tokens.token(SCOPE);
+                    together.await(30, TimeUnit.SECONDS);
+                    // each thread's query was refused with the token it used, the same one for all
+                    tokens.invalidate(SCOPE, used);
+                    return tokens.token(SCOPE);
+                }));
+            }
+            Set<String> fresh = new HashSet<>();
+            for (Future<String> f : renewed) {
+                fresh.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, fresh.size(), "every thread got the one renewed token");
+            assertFalse(fresh.contains(old));
+            assertEquals(1, endpoint.tokenRequestCount() - before, "one token request for all refusals");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -45,6 +45,8 @@ class ReadAheadInputStreamTest {
         volatile boolean overlapped;
         volatile int closes;
         volatile CountDownLatch stallAt;
+        /** Counted down once the reading thread is held at the stall. */
+        final CountDownLatch stalled = new CountDownLatch(1);
         int position;
 
         Source(byte[] data, long seed, int failAt) {
@@ -69,6 +71,7 @@ class ReadAheadInputStreamTest {
                 }
                 CountDownLatch stall = stallAt;
                 if (stall != null && position >= 200_000) {
+                    stalled.countDown();
                     try {
                         stall.await(5, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
@@ -166,6 +169,8 @@ class ReadAheadInputStreamTest {
         ReadAheadInputStream in = new ReadAheadInputStream(source, executor, 0);
         byte[] buffer = new byte[1000];
         assertEquals(1000, in.readNBytes(buffer, 0, 1000));
+        // on a loaded machine the reading thread may take its time to get there
+        assertTrue(source.stalled.await(30, TimeUnit.SECONDS), "the reading thread reached the stall");
         // the reading thread is now held inside the source, at 200,000 bytes; closing must wait for it to come out
         Thread closer = new Thread(() -> {
             try {

@@ -178,10 +178,11 @@ class ErrorCatalogTest {
     void clientResponseTimeout() {
         SocketTimeoutException cause = new SocketTimeoutException("Read timed out");
         QueryTimeoutException e = ErrorCatalog.responseTimeout(REQUEST_ID, Duration.ofMinutes(3), cause);
-        assertFields(e, 0, null, null, "No response within 180 s", true);
+        assertFields(e, 0, null, null, "No complete answer within 180 s (responseTimeout)", true);
         assertSame(cause, e.getCause());
         assertNull(e.getResponseBody());
-        assertEquals("No response in time: No response within 180 s. Cause: No response arrived within the client's "
+        assertEquals("No response in time: No complete answer within 180 s (responseTimeout). Cause: The whole "
+                + "answer, from sending the request to its last byte, did not arrive within the client's "
                 + "responseTimeout. Fix: Raise responseTimeout above serverTimeout, or make the query cheaper (a "
                 + "narrower timespan, earlier filters). (request id " + REQUEST_ID + ")", e.getMessage());
         assertEquals("response-timeout", e.getCatalogEntry().id());
@@ -394,6 +395,8 @@ class ErrorCatalogTest {
         examples.put("response-timeout", () -> ErrorCatalog.responseTimeout(REQUEST_ID, Duration.ofSeconds(10), null));
         examples.put("connection-failed", () -> ErrorCatalog.connectionFailed("https://api.loganalytics.azure.com",
                 REQUEST_ID, new java.net.ConnectException("Connection refused")));
+        examples.put("component-stopped", () -> ErrorCatalog.componentStopped("The loganalytics component", null));
+        examples.put("response-too-large", () -> ErrorCatalog.responseTooLarge(REQUEST_ID, 128L * 1024 * 1024, null));
         examples.put("token-unavailable", () -> ErrorCatalog.tokenUnavailable("https://api.loganalytics.io/.default",
                 new IllegalStateException("no credential")));
         examples.put("authority-unreachable", () -> ErrorCatalog.authorityUnreachable(

@@ -59,7 +59,8 @@ class HostileConfigurationTest {
      */
     private static final Set<String> EVERY_VALUE_VALID = Set.of(
             "query", "additionalWorkspaces", "tenantId", "clientId", "clientSecret", "certificatePassword", "refreshToken", "accessToken", "scope",
-            "schedulerProperties");
+            "schedulerProperties", "proxyAuthUsername", "proxyAuthPassword",
+            "nonProxyHosts");
 
     /**
      * Invalid values per option; a type's generic bad value is added for every option of that type. Durations are
@@ -87,6 +88,9 @@ class HostileConfigurationTest {
             Map.entry("subscriptionId", List.of("..")),
             Map.entry("resourceGroup", List.of("..")),
             Map.entry("workspaceName", List.of(".")),
+            Map.entry("maxResponseSize", List.of("0", "-1")),
+            Map.entry("proxyHost", List.of("http://proxy.example.com", "proxy.example.com:8080", "a b")),
+            Map.entry("proxyPort", List.of("0", "65536")),
             Map.entry("certificatePath", List.of("/nonexistent/client.pem")),
             Map.entry("federatedTokenFile", List.of("/nonexistent/token")));
 
