@@ -66,8 +66,12 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "failOnNoData": getOrCreateConfiguration(target).setFailOnNoData(property(camelContext, boolean.class, value)); return true;
         case "federatedtokenfile":
         case "federatedTokenFile": getOrCreateConfiguration(target).setFederatedTokenFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckinterval":
         case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "honorretryafter":
         case "honorRetryAfter": getOrCreateConfiguration(target).setHonorRetryAfter(property(camelContext, boolean.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -83,6 +87,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value)); return true;
         case "maxwindow":
         case "maxWindow": getOrCreateConfiguration(target).setMaxWindow(property(camelContext, java.time.Duration.class, value)); return true;
+        case "minqueryinterval":
+        case "minQueryInterval": getOrCreateConfiguration(target).setMinQueryInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
@@ -158,8 +164,12 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "failOnNoData": return boolean.class;
         case "federatedtokenfile":
         case "federatedTokenFile": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckinterval":
         case "healthCheckInterval": return java.time.Duration.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "honorretryafter":
         case "honorRetryAfter": return boolean.class;
         case "host": return java.lang.String.class;
@@ -175,6 +185,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": return java.time.Duration.class;
         case "maxwindow":
         case "maxWindow": return java.time.Duration.class;
+        case "minqueryinterval":
+        case "minQueryInterval": return java.time.Duration.class;
         case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
@@ -251,8 +263,12 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "failOnNoData": return getOrCreateConfiguration(target).isFailOnNoData();
         case "federatedtokenfile":
         case "federatedTokenFile": return getOrCreateConfiguration(target).getFederatedTokenFile();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckinterval":
         case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "honorretryafter":
         case "honorRetryAfter": return getOrCreateConfiguration(target).isHonorRetryAfter();
         case "host": return getOrCreateConfiguration(target).getHost();
@@ -268,6 +284,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": return getOrCreateConfiguration(target).getLookback();
         case "maxwindow":
         case "maxWindow": return getOrCreateConfiguration(target).getMaxWindow();
+        case "minqueryinterval":
+        case "minQueryInterval": return getOrCreateConfiguration(target).getMinQueryInterval();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();

@@ -87,6 +87,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value)); return true;
         case "maxwindow":
         case "maxWindow": target.getConfiguration().setMaxWindow(property(camelContext, java.time.Duration.class, value)); return true;
+        case "minqueryinterval":
+        case "minQueryInterval": target.getConfiguration().setMinQueryInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
@@ -209,6 +211,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": return java.time.Duration.class;
         case "maxwindow":
         case "maxWindow": return java.time.Duration.class;
+        case "minqueryinterval":
+        case "minQueryInterval": return java.time.Duration.class;
         case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
@@ -332,6 +336,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": return target.getConfiguration().getLookback();
         case "maxwindow":
         case "maxWindow": return target.getConfiguration().getMaxWindow();
+        case "minqueryinterval":
+        case "minQueryInterval": return target.getConfiguration().getMinQueryInterval();
         case "operation": return target.getConfiguration().getOperation();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();

@@ -23,7 +23,7 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(65);
         props.add("accessToken");
         props.add("additionalWorkspaces");
         props.add("allowPartialErrors");
@@ -59,6 +59,7 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
         props.add("lazyStartProducer");
         props.add("lookback");
         props.add("maxWindow");
+        props.add("minQueryInterval");
         props.add("operation");
         props.add("outputFormat");
         props.add("pollStrategy");

@@ -63,6 +63,19 @@ public final class LogAnalyticsConstants {
               javaType = "java.time.Instant")
     public static final String WINDOW_END = HEADER_PREFIX + "WindowEnd";
 
+    @Metadata(label = "consumer",
+              description = "The query text the consumer sent to the service, with the window's `let` statements in"
+                            + " front in incremental mode. It describes what was read; unlike `CamelLogAnalyticsQuery`"
+                            + " no endpoint reads it, so it never steers the next `loganalytics` endpoint of the route.",
+              javaType = "String")
+    public static final String SENT_QUERY = HEADER_PREFIX + "SentQuery";
+    @Metadata(label = "consumer",
+              description = "The timespan the consumer sent with the query (in incremental mode the window, reaching"
+                            + " `lookback` further back). It describes what was read; unlike `CamelLogAnalyticsTimespan`"
+                            + " no endpoint reads it.",
+              javaType = "String")
+    public static final String SENT_TIMESPAN = HEADER_PREFIX + "SentTimespan";
+
     private LogAnalyticsConstants() {
     }
 }

@@ -23,7 +23,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultMessage;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.util.URISupport;
 
 /**
  * Runs the exchange's query and puts the answer in the message: the body in the endpoint's output format, the
@@ -37,6 +40,8 @@ public class LogAnalyticsProducer extends DefaultProducer {
 
     private ScheduledExecutorService batchExecutor;
     private QueryBatch batch;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private LogAnalyticsHealthCheck healthCheck;
 
     public LogAnalyticsProducer(LogAnalyticsEndpoint endpoint) {
         super(endpoint);
@@ -57,10 +62,33 @@ public class LogAnalyticsProducer extends DefaultProducer {
                     .newScheduledThreadPool(this, "LogAnalyticsBatch", config.getBatchParallelism());
             batch = new QueryBatch(batchExecutor, config.isHonorRetryAfter() ? BATCH_THROTTLE_RETRIES : 0);
         }
+        registerHealthCheck();
+    }
+
+    /**
+     * Registers the readiness check in Camel's producers repository, as Camel's own components do: only while this
+     * producer runs, so an endpoint used only by a consumer has none. Without camel-health, or with the repository
+     * not enabled ({@code camel.health.producersEnabled}), the check is never called; the component's
+     * {@code healthCheckProducerEnabled=false} turns it off.
+     */
+    private void registerHealthCheck() {
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new LogAnalyticsHealthCheck(getEndpoint(),
+                    "producer:" + URISupport.sanitizeUri(getEndpoint().getEndpointBaseUri()));
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheckRepository != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheckRepository = null;
+            healthCheck = null;
+        }
         if (batchExecutor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(batchExecutor);
             batchExecutor = null;
@@ -81,7 +109,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
         }
         QueryRequest request = getEndpoint().queryRequest(message);
         try {
-            deliver(request, message, config);
+            deliver(getEndpoint(), request, message);
         } catch (LogAnalyticsException e) {
             if (config.isHonorRetryAfter() && e.isRetryable() && e.getRetryAfter() != null) {
                 message.setHeader(Exchange.REDELIVERY_DELAY, e.getRetryAfter().toMillis());
@@ -101,7 +129,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
         CamelContext context = getEndpoint().getCamelContext();
         List<Object> outcomes = batch.run(requests, request -> {
             Message item = new DefaultMessage(context);
-            deliver(request, item, config);
+            deliver(getEndpoint(), request, item);
             return item.getBody();
         });
         int failures = (int) outcomes.stream().filter(LogAnalyticsException.class::isInstance).count();
@@ -143,28 +171,33 @@ public class LogAnalyticsProducer extends DefaultProducer {
         return requests;
     }
 
-    /** Runs one query into the message and counts it in the endpoint's metrics, failed or not. */
-    private void deliver(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+    /**
+     * Runs one query into the message and counts it in the endpoint's metrics, failed or not. The consumer delivers
+     * one exchange per poll through it too, so both put the same body and headers in the message.
+     */
+    static void deliver(LogAnalyticsEndpoint endpoint, QueryRequest request, Message message)
             throws LogAnalyticsException {
+        LogAnalyticsConfiguration config = endpoint.getConfiguration();
         long started = QueryMetrics.start();
         try {
             switch (config.getOutputFormat()) {
-                case JSON -> deliverJson(request, message, config);
-                case TABLES -> deliverTables(request, message, config);
-                default -> deliverRows(request, message, config);
+                case JSON -> deliverJson(endpoint, request, message, config);
+                case TABLES -> deliverTables(endpoint, request, message, config);
+                default -> deliverRows(endpoint, request, message, config);
             }
         } catch (LogAnalyticsException e) {
-            getEndpoint().metrics().failed(request.getTarget(), e, started);
+            endpoint.metrics().failed(request.getTarget(), e, started);
             throw e;
         }
-        getEndpoint().metrics().succeeded(request.getTarget(),
+        endpoint.metrics().succeeded(request.getTarget(),
                 message.getHeader(LogAnalyticsConstants.ROW_COUNT, 0, Integer.class),
                 message.getHeader(LogAnalyticsConstants.REQUEST_ID, String.class), started);
     }
 
-    private void deliverRows(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+    private static void deliverRows(LogAnalyticsEndpoint endpoint, QueryRequest request, Message message,
+                                    LogAnalyticsConfiguration config)
             throws LogAnalyticsException {
-        QueryResponse<RowsAnswer> response = getEndpoint().client().query(request, body -> {
+        QueryResponse<RowsAnswer> response = endpoint.client().query(request, body -> {
             RowCollector rows = new RowCollector();
             QueryResult result = READER.stream(body, rows);
             return new RowsAnswer(rows, result);
@@ -178,9 +211,10 @@ public class LogAnalyticsProducer extends DefaultProducer {
         message.setBody(answer.rows().getRows());
     }
 
-    private void deliverTables(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+    private static void deliverTables(LogAnalyticsEndpoint endpoint, QueryRequest request, Message message,
+                                    LogAnalyticsConfiguration config)
             throws LogAnalyticsException {
-        QueryResponse<QueryResult> response = getEndpoint().client().query(request, READER::read);
+        QueryResponse<QueryResult> response = endpoint.client().query(request, READER::read);
         if (noData(response, message, config)) {
             message.setBody(new QueryResult(List.of(), null, null, null));
             return;
@@ -191,9 +225,10 @@ public class LogAnalyticsProducer extends DefaultProducer {
         message.setBody(result);
     }
 
-    private void deliverJson(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+    private static void deliverJson(LogAnalyticsEndpoint endpoint, QueryRequest request, Message message,
+                                    LogAnalyticsConfiguration config)
             throws LogAnalyticsException {
-        QueryResponse<String> response = getEndpoint().client().query(request,
+        QueryResponse<String> response = endpoint.client().query(request,
                 body -> new String(body.readAllBytes(), StandardCharsets.UTF_8));
         if (noData(response, message, config)) {
             message.setBody("");
@@ -213,7 +248,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
         message.setBody(json);
     }
 
-    private boolean noData(QueryResponse<?> response, Message message, LogAnalyticsConfiguration config)
+    private static boolean noData(QueryResponse<?> response, Message message, LogAnalyticsConfiguration config)
             throws LogAnalyticsException {
         message.setHeader(LogAnalyticsConstants.REQUEST_ID, response.getRequestId());
         if (!response.isNoData()) {
