@@ -197,8 +197,8 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer implemen
 
     /**
      * The watermark to go on from: the stored one, or the first window's start, which is stored as the watermark
-     * the first time so that a restart, a new CamelContext or another node starts from the same instant. A window
-     * delivered whole whose end the repository refused at the last poll is committed first.
+     * before the first query so that a restart, a new CamelContext or another node starts from the same instant. A
+     * window delivered whole whose end the repository refused at the last poll is committed first.
      */
     private Instant watermark() {
         String key = watermarkKey();
@@ -221,14 +221,14 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer implemen
             }
             // else the watermark moved since (another node): the pending end is not written over it
         } else if (stored == null && !firstStartStored) {
+            // nothing is asked before the start is stored: a restart, or another node, then starts from it too
             try {
                 repository.setState(key, firstStart.toString());
-                firstStartStored = true;
             } catch (RuntimeException e) {
-                LOG.warn("Could not store the first window's start {} as the watermark {} ({}); this consumer keeps"
-                         + " it and tries again at the next poll", firstStart, key, e.toString());
-                status = status.failed(WRITE_STEP, e, clock.instant());
+                throw stateFailure(WRITE_STEP, "Could not store the first window's start " + firstStart
+                                               + " as the watermark " + key + " (this consumer keeps it)", e);
             }
+            firstStartStored = true;
         }
         status = status.read(watermark);
         return watermark;
