@@ -32,6 +32,16 @@ final class ConfigurationValidator {
 
     private static final Pattern MILLISECONDS = Pattern.compile("-?\\d+");
 
+    /**
+     * The longest a workspace keeps records (12 years of long-term retention): no window, lookback or start further
+     * back can hold data, and every instant within it is far inside what {@code java.time} represents.
+     */
+    static final Duration MAX_RETENTION = Duration.ofDays(4383);
+    private static final String MAX_RETENTION_TEXT = "the longest a workspace keeps records, 12 years (P4383D)";
+    /** A window ending this far back is asked for a week late; any more is a mistake rather than a choice. */
+    static final Duration MAX_INGESTION_DELAY = Duration.ofDays(7);
+    static final Duration MAX_QUERY_INTERVAL = Duration.ofHours(1);
+
     private ConfigurationValidator() {
     }
 
@@ -147,12 +157,44 @@ final class ConfigurationValidator {
         requirePositive("maxWindow", config.getMaxWindow());
         requireNotNegative("ingestionDelay", config.getIngestionDelay());
         requireNotNegative("lookback", config.getLookback());
+        requireNotNegative("minQueryInterval", config.getMinQueryInterval());
+        requireAtMost("maxWindow", config.getMaxWindow(), MAX_RETENTION, MAX_RETENTION_TEXT);
+        requireAtMost("lookback", config.getLookback(), MAX_RETENTION, MAX_RETENTION_TEXT);
+        requireAtMost("ingestionDelay", config.getIngestionDelay(), MAX_INGESTION_DELAY,
+                "records reach a workspace within minutes; a window that ends further back than that is never asked"
+                + " for");
+        requireAtMost("minQueryInterval", config.getMinQueryInterval(), MAX_QUERY_INTERVAL, "");
         if (config.getStartFrom() != null) {
+            StartFrom startFrom;
             try {
-                StartFrom.parse(config.getStartFrom());
+                startFrom = StartFrom.parse(config.getStartFrom());
             } catch (IllegalArgumentException e) {
                 throw invalid("startFrom", config.getStartFrom(), e.getMessage());
             }
+            if (!startFrom.isWithin(MAX_RETENTION)) {
+                throw invalid("startFrom", config.getStartFrom(), "it reaches further back than "
+                                                                  + MAX_RETENTION_TEXT);
+            }
+        }
+        String timespan = config.getTimespan();
+        if (timespan != null && timespan.trim().toUpperCase(Locale.ROOT).startsWith("P")
+            && timespan.indexOf('/') < 0) {
+            Duration back;
+            try {
+                back = Duration.parse(timespan.trim());
+            } catch (RuntimeException e) {
+                // a calendar period such as P1M: Timespan.validate has judged it
+                return;
+            }
+            if (back.compareTo(MAX_RETENTION) > 0) {
+                throw invalid("timespan", timespan, "it reaches further back than " + MAX_RETENTION_TEXT);
+            }
+        }
+    }
+
+    private static void requireAtMost(String option, Duration value, Duration max, String why) {
+        if (value.compareTo(max) > 0) {
+            throw invalid(option, value, "it must be at most " + max + (why.isEmpty() ? "" : ": " + why));
         }
     }
 

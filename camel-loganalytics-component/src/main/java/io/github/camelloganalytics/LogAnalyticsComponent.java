@@ -28,17 +28,26 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.StringHelper;
 
 /**
  * Runs KQL queries against the Azure Monitor Log Analytics query API.
  * <p>
- * The component holds the options shared by its endpoints and the pooled HTTP connections they share.
+ * The component holds the options shared by its endpoints and the pooled HTTP connections they share. Its
+ * {@code healthCheckProducerEnabled} and {@code healthCheckConsumerEnabled} switch the producers' readiness checks
+ * and the consumers' checks on or off, as for Camel's own components.
  */
 @Component("loganalytics")
-public class LogAnalyticsComponent extends DefaultComponent {
+public class LogAnalyticsComponent extends HealthCheckComponent {
+
+    /**
+     * The poll delay of an incremental consumer whose URI sets no {@code delay}: a minute, since a window shorter
+     * than that holds little and each poll is a query against the user's request budget; a backlog is caught up
+     * within one poll regardless, paced by {@code minQueryInterval}.
+     */
+    static final long INCREMENTAL_DEFAULT_DELAY_MILLIS = 60_000;
 
     /** The options every endpoint of this component starts from. */
     @Metadata
@@ -58,9 +67,13 @@ public class LogAnalyticsComponent extends DefaultComponent {
         LogAnalyticsEndpoint endpoint = new LogAnalyticsEndpoint(uri, this, endpointConfiguration);
         ConfigurationValidator.validateOptionTexts(parameters, new LogAnalyticsEndpointConfigurer(),
                 getCamelContext().getTypeConverter());
+        boolean delayGiven = parameters.containsKey("delay");
         setProperties(endpoint, parameters);
         ConfigurationValidator.validate(endpointConfiguration, environment);
         QueryPathOptions.validate(endpointConfiguration);
+        if (endpointConfiguration.isIncremental() && !delayGiven) {
+            endpoint.setDelay(INCREMENTAL_DEFAULT_DELAY_MILLIS);
+        }
         return endpoint;
     }
 

@@ -161,6 +161,15 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private Duration lookback = Duration.ZERO;
 
     /**
+     * The shortest time between two queries of one consumer: a backlog (after an outage, or a {@code startFrom} far
+     * back) is caught up window by window at most this fast, and a short {@code delay} cannot make the consumer query
+     * more often. The default, one query a second, is 30 of the 200 requests per 30 seconds the service allows a
+     * user; {@code 0s} turns pacing off.
+     */
+    @UriParam(label = "consumer", defaultValue = "PT1S", javaType = "java.time.Duration")
+    private Duration minQueryInterval = Duration.ofSeconds(1);
+
+    /**
      * The Azure cloud the workspace lives in: it sets the query API's and Resource Manager's hosts, the token
      * scopes and the Entra ID authority host together, from one table.
      */
@@ -542,6 +551,14 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     public void setMaxWindow(Duration maxWindow) {
         this.maxWindow = maxWindow;
+    }
+
+    public Duration getMinQueryInterval() {
+        return minQueryInterval;
+    }
+
+    public void setMinQueryInterval(Duration minQueryInterval) {
+        this.minQueryInterval = minQueryInterval;
     }
 
     public Duration getLookback() {

@@ -3,18 +3,21 @@ package io.github.camelloganalytics;
 import org.apache.camel.spi.Metadata;
 
 /**
- * The message headers the {@code loganalytics} component reads and writes.
+ * The message headers the {@code loganalytics} component reads and writes. The producer's input headers
+ * ({@link #QUERY}, {@link #TIMESPAN}, {@link #WORKSPACE_ID}) override its options; the consumer never sets them, so
+ * that what it read cannot steer the next {@code loganalytics} endpoint of a route: it says what it read in
+ * {@link #SENT_QUERY}, {@link #SENT_TIMESPAN} and the window headers, which no endpoint reads.
  */
 public final class LogAnalyticsConstants {
 
     private static final String HEADER_PREFIX = "CamelLogAnalytics";
 
     // headers read by the producer
-    @Metadata(label = "producer", description = "The KQL query to run; overrides the endpoint's `query` option.",
+    @Metadata(label = "producer", description = "The KQL query to run; overrides the endpoint's `query` option. The consumer never sets it (what it ran is in `CamelLogAnalyticsSentQuery`).",
               javaType = "String")
     public static final String QUERY = HEADER_PREFIX + "Query";
     @Metadata(label = "producer",
-              description = "The time range of the query, an ISO 8601 duration or interval; overrides the endpoint's `timespan` option.",
+              description = "The time range of the query, an ISO 8601 duration or interval; overrides the endpoint's `timespan` option. The consumer never sets it (what it sent is in `CamelLogAnalyticsSentTimespan`).",
               javaType = "String")
     public static final String TIMESPAN = HEADER_PREFIX + "Timespan";
     @Metadata(label = "producer",
@@ -66,6 +69,19 @@ public final class LogAnalyticsConstants {
               description = "The end of the time window the exchange's rows come from (exclusive), in incremental mode.",
               javaType = "java.time.Instant")
     public static final String WINDOW_END = HEADER_PREFIX + "WindowEnd";
+
+    @Metadata(label = "consumer",
+              description = "The query text the consumer sent to the service, with the window's `let` statements in"
+                            + " front in incremental mode. It describes what was read; unlike `CamelLogAnalyticsQuery`"
+                            + " no endpoint reads it, so it never steers the next `loganalytics` endpoint of the route.",
+              javaType = "String")
+    public static final String SENT_QUERY = HEADER_PREFIX + "SentQuery";
+    @Metadata(label = "consumer",
+              description = "The timespan the consumer sent with the query (in incremental mode the window, reaching"
+                            + " `lookback` further back). It describes what was read; unlike `CamelLogAnalyticsTimespan`"
+                            + " no endpoint reads it.",
+              javaType = "String")
+    public static final String SENT_TIMESPAN = HEADER_PREFIX + "SentTimespan";
 
     private LogAnalyticsConstants() {
     }

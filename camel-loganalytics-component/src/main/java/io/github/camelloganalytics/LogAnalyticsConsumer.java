@@ -3,10 +3,13 @@ package io.github.camelloganalytics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
 
 import io.github.camelloganalytics.client.QueryRequest;
 import io.github.camelloganalytics.client.QueryResponse;
@@ -15,13 +18,14 @@ import io.github.camelloganalytics.error.LogAnalyticsException;
 import io.github.camelloganalytics.error.PartialResultException;
 import io.github.camelloganalytics.result.QueryResult;
 import io.github.camelloganalytics.result.ResultReader;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -34,8 +38,13 @@ import org.slf4j.LoggerFactory;
  * {@code splitRows} one exchange per row, streamed. With {@code incremental} each poll asks for the next time
  * windows since the watermark kept in the {@code stateRepository}, splits a window whose result the service cut
  * at its limits, and advances the watermark only when every exchange of a window completed.
+ * <p>
+ * Exchanges go to the route through its asynchronous processor with Camel's consumer callback, as Camel's batch
+ * consumers do: a failure the route did not handle reaches the consumer's {@code ExceptionHandler}, and every
+ * exchange is released. The consumer waits for each exchange before it hands over the next, so rows are read from
+ * the response only as fast as the route takes them.
  */
-public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
+public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer implements WindowCommit.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogAnalyticsConsumer.class);
     private static final ResultReader READER = new ResultReader();
@@ -43,14 +52,23 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
     /** Below this a window is not split further: a second's records over the service's limits cannot be exported. */
     static final Duration SPLIT_FLOOR = Duration.ofSeconds(1);
 
+    static final String QUERY_STEP = "Query";
+    static final String READ_STEP = "Reading the watermark";
+    static final String WRITE_STEP = "Storing the watermark";
+
     private final LogAnalyticsConfiguration config;
-    private final LogAnalyticsProducer producer;
     private final Clock clock;
     private StateRepository<String, String> repository;
     private boolean ownRepository;
-    private StartFrom startFrom;
+    /** The first window's start, resolved once when this consumer first starts and kept across its restarts. */
+    private Instant firstStart;
+    private boolean firstStartStored;
+    private QueryPacer pacer;
     private WindowCommit lastWindow;
+    /** A window delivered whole whose end the repository refused: written at the next poll, before any query. */
+    private volatile TimeWindow unstored;
     private Instant retryNotBefore;
+    private volatile ConsumerStatus status = ConsumerStatus.STARTING;
 
     /**
      * @param endpoint  the endpoint whose options and client the consumer uses
@@ -59,7 +77,6 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
     public LogAnalyticsConsumer(LogAnalyticsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.config = endpoint.getConfiguration();
-        this.producer = new LogAnalyticsProducer(endpoint);
         this.clock = endpoint.clock();
     }
 
@@ -76,8 +93,17 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
             repository = new MemoryStateRepository();
         }
         ServiceHelper.startService(repository);
-        startFrom = config.getStartFrom() != null
-                ? StartFrom.parse(config.getStartFrom()) : StartFrom.defaultFor(config.getTimespan());
+        if (firstStart == null) {
+            StartFrom startFrom = config.getStartFrom() != null
+                    ? StartFrom.parse(config.getStartFrom()) : StartFrom.defaultFor(config.getTimespan());
+            firstStart = startFrom.resolve(clock.instant()).truncatedTo(ChronoUnit.SECONDS);
+        }
+        pacer = new QueryPacer(config.getMinQueryInterval());
+        String routeId = routeId();
+        LogAnalyticsConsumerHealthCheck check = new LogAnalyticsConsumerHealthCheck(this,
+                routeId != null ? routeId : URISupport.sanitizeUri(getEndpoint().getEndpointBaseUri()));
+        check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
+        setHealthCheck(check);
         super.doStart();
     }
 
@@ -87,6 +113,11 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
         if (ownRepository) {
             ServiceHelper.stopService(repository);
         }
+    }
+
+    /** What the consumer's health check reports. */
+    ConsumerStatus status() {
+        return status;
     }
 
     /**
@@ -126,25 +157,31 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
         }
         retryNotBefore = null;
         try {
-            return config.isIncremental() ? pollWindows() : deliver(null, null);
+            return config.isIncremental() ? pollWindows() : pollOnce();
         } catch (LogAnalyticsException e) {
             if (config.isHonorRetryAfter() && e.isRetryable() && e.getRetryAfter() != null) {
                 retryNotBefore = clock.instant().plus(e.getRetryAfter());
             }
+            status = status.failed(QUERY_STEP, e, clock.instant());
             throw e;
         }
     }
 
+    private int pollOnce() throws Exception {
+        int delivered = deliver(null, null);
+        status = status.succeeded(clock.instant(), null);
+        return delivered;
+    }
+
     private int pollWindows() throws Exception {
         int delivered = 0;
-        while (isRunAllowed()) {
+        while (isBatchAllowed()) {
             Instant now = clock.instant();
             Instant limit = now.minus(config.getIngestionDelay()).truncatedTo(ChronoUnit.SECONDS);
             // read at every poll, never cached: another node may have committed since
-            String stored = repository.getState(watermarkKey());
-            Instant start = stored != null
-                    ? Instant.parse(stored) : startFrom.resolve(now).truncatedTo(ChronoUnit.SECONDS);
+            Instant start = watermark();
             if (!start.isBefore(limit)) {
+                status = status.succeeded(now, start);
                 break;
             }
             Instant end = start.plus(config.getMaxWindow());
@@ -158,8 +195,82 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
         return delivered;
     }
 
+    /**
+     * The watermark to go on from: the stored one, or the first window's start, which is stored as the watermark
+     * before the first query so that a restart, a new CamelContext or another node starts from the same instant. A
+     * window delivered whole whose end the repository refused at the last poll is committed first.
+     */
+    private Instant watermark() {
+        String key = watermarkKey();
+        String stored;
+        Instant watermark;
+        try {
+            stored = repository.getState(key);
+            watermark = stored != null ? Instant.parse(stored) : firstStart;
+        } catch (RuntimeException e) {
+            throw stateFailure(READ_STEP, "Could not read the watermark " + key + " from the stateRepository", e);
+        }
+        TimeWindow pending = unstored;
+        if (pending != null) {
+            unstored = null;
+            if (pending.start().equals(watermark)) {
+                store(key, pending);
+                watermark = pending.end();
+                LOG.info("Stored the watermark {} for {}: the window {} had been delivered whole", watermark, key,
+                        pending);
+            }
+            // else the watermark moved since (another node): the pending end is not written over it
+        } else if (stored == null && !firstStartStored) {
+            // nothing is asked before the start is stored: a restart, or another node, then starts from it too
+            try {
+                repository.setState(key, firstStart.toString());
+            } catch (RuntimeException e) {
+                throw stateFailure(WRITE_STEP, "Could not store the first window's start " + firstStart
+                                               + " as the watermark " + key + " (this consumer keeps it)", e);
+            }
+            firstStartStored = true;
+        }
+        status = status.read(watermark);
+        return watermark;
+    }
+
+    private void store(String key, TimeWindow window) {
+        try {
+            repository.setState(key, window.end().toString());
+        } catch (RuntimeException e) {
+            unstored = window;
+            throw stateFailure(WRITE_STEP, "Could not store the watermark " + window.end() + " for " + key
+                                           + " (the window " + window + " was delivered whole)", e);
+        }
+        status = status.succeeded(clock.instant(), window.end());
+    }
+
+    private IllegalStateException stateFailure(String step, String what, RuntimeException cause) {
+        String message = what + ": " + cause + ". No query is sent until it succeeds; it is tried again at the next"
+                         + " poll";
+        LOG.warn(message);
+        status = status.failed(step, cause, clock.instant());
+        return cause instanceof DateTimeParseException
+                ? new IllegalStateException(what + ": the stored value is not an ISO 8601 instant", cause)
+                : new IllegalStateException(message, cause);
+    }
+
+    @Override
+    public void committed(TimeWindow window) {
+        status = status.succeeded(clock.instant(), window.end());
+    }
+
+    @Override
+    public void commitFailed(TimeWindow window, RuntimeException cause) {
+        unstored = window;
+        LOG.warn("Could not store the watermark {} for {} ({}): the window {} was delivered whole; the write is tried"
+                 + " again at the next poll, before any query", window.end(), watermarkKey(), cause.toString(),
+                window);
+        status = status.failed(WRITE_STEP, cause, clock.instant());
+    }
+
     private WindowOutcome deliverWindow(TimeWindow window) throws Exception {
-        WindowCommit commit = new WindowCommit(repository, watermarkKey(), window.end());
+        WindowCommit commit = new WindowCommit(repository, watermarkKey(), window, this);
         lastWindow = commit;
         try {
             int delivered = deliver(window, commit);
@@ -192,52 +303,100 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
         return config.isSplitRows() ? deliverRows(window, commit) : deliverOne(window, commit);
     }
 
+    /**
+     * The request of a poll or window, built from the options alone: no header of an exchange takes part, so what a
+     * consumer sends never depends on a message.
+     */
+    private QueryRequest request(TimeWindow window) {
+        QueryRequest.Builder request = getEndpoint().requestDefaults(new DefaultMessage(getEndpoint().getCamelContext()));
+        if (window == null) {
+            return request.query(config.getQuery()).build();
+        }
+        return request.timespan(window.timespan(config.getLookback()))
+                .query(window.letStatements() + config.getQuery()).build();
+    }
+
     private int deliverOne(TimeWindow window, WindowCommit commit) throws Exception {
-        Exchange exchange = newExchange(window);
-        // the producer owns the query-to-message mapping: one exchange per poll is exactly a produced answer
-        producer.process(exchange);
+        QueryRequest request = request(window);
+        if (!pacer.awaitTurn(this::isBatchAllowed)) {
+            return 0;
+        }
+        Exchange exchange = newExchange(window, request);
+        try {
+            // the producer owns the query-to-message mapping: one exchange per poll is exactly a produced answer
+            LogAnalyticsProducer.deliver(getEndpoint(), request, exchange.getMessage());
+            if (window != null) {
+                refuseTruncated(exchange.getMessage());
+            }
+        } catch (Exception e) {
+            releaseExchange(exchange, false);
+            throw e;
+        }
         Integer rows = exchange.getMessage().getHeader(LogAnalyticsConstants.ROW_COUNT, Integer.class);
         if (rows == null || rows == 0) {
             releaseExchange(exchange, false);
-            sealEmpty(commit);
+            seal(commit);
             return 0;
         }
-        exchange.setProperty(Exchange.BATCH_INDEX, 0);
-        exchange.setProperty(Exchange.BATCH_SIZE, 1);
-        exchange.setProperty(Exchange.BATCH_COMPLETE, true);
-        dispatch(exchange, commit);
-        if (commit != null) {
-            commit.seal();
+        Queue<Object> batch = new ArrayDeque<>(1);
+        batch.add(exchange);
+        int delivered = processBatch(batch, commit);
+        if (delivered == 1) {
+            seal(commit);
         }
-        return 1;
+        return delivered;
+    }
+
+    /**
+     * A window the service cut at its limits is split and asked again, whatever {@code allowPartialErrors} says:
+     * committing it would skip the records it left out.
+     */
+    private static void refuseTruncated(Message message) throws PartialResultException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = message.getHeader(LogAnalyticsConstants.PARTIAL_ERROR, Map.class);
+        if (error != null) {
+            PartialResultException partial = ErrorCatalog.partialResult(new QueryResult(List.of(), null, null, error),
+                    message.getHeader(LogAnalyticsConstants.REQUEST_ID, String.class));
+            if (partial.isResultTooLarge()) {
+                throw partial;
+            }
+        }
     }
 
     private int deliverRows(TimeWindow window, WindowCommit commit) throws Exception {
-        // the request is built from headers exactly as for one exchange per poll, so both modes ask the same
-        Exchange template = newExchange(window);
-        QueryRequest request = getEndpoint().queryRequest(template.getMessage());
-        releaseExchange(template, false);
-        RowStreamer streamer = new RowStreamer(() -> newExchange(window), exchange -> dispatch(exchange, commit));
+        QueryRequest request = request(window);
+        if (!pacer.awaitTurn(this::isBatchAllowed)) {
+            return 0;
+        }
+        RowStreamer streamer = new RowStreamer(() -> newExchange(window, request), exchange -> dispatchRow(exchange,
+                commit));
         long started = QueryMetrics.start();
         QueryResponse<QueryResult> response;
+        // the number of rows is known only at the end: at least the one held back is pending
+        pendingExchanges = 1;
         try {
             response = getEndpoint().client().query(request, body -> READER.stream(body, streamer));
         } catch (LogAnalyticsException e) {
             getEndpoint().metrics().failed(request.getTarget(), e, started);
+            streamer.abandon(this::discard);
             throw e;
+        } catch (DeliveryStopped stopped) {
+            return streamer.abandon(this::discard);
+        } finally {
+            pendingExchanges = 0;
         }
         getEndpoint().metrics().succeeded(request.getTarget(), response.isNoData() ? 0 : streamer.streamed(),
                 response.getRequestId(), started);
         if (response.isNoData()) {
-            sealEmpty(commit);
+            seal(commit);
             return 0;
         }
         QueryResult result = response.getBody();
         Map<String, Object> lastHeaders = Map.of();
         if (result.isPartial()) {
             PartialResultException partial = ErrorCatalog.partialResult(result, response.getRequestId());
-            if (partial.isResultTooLarge() || !config.isAllowPartialErrors()) {
-                int delivered = streamer.abandon();
+            if (partial.isResultTooLarge() && window != null || !config.isAllowPartialErrors()) {
+                int delivered = streamer.abandon(this::discard);
                 if (delivered > 0) {
                     LOG.warn("{} rows of an incomplete result were delivered before its error arrived: they will"
                              + " be delivered again", delivered);
@@ -246,38 +405,101 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
             }
             lastHeaders = Map.of(LogAnalyticsConstants.PARTIAL_ERROR, result.getError());
         }
-        int delivered = streamer.finish(lastHeaders);
-        if (commit != null) {
-            commit.seal();
+        int delivered;
+        try {
+            delivered = streamer.finish(lastHeaders);
+        } catch (DeliveryStopped stopped) {
+            return streamer.streamed() - 1;
         }
+        seal(commit);
         return delivered;
     }
 
-    private Exchange newExchange(TimeWindow window) {
-        Exchange exchange = createExchange(false);
+    private Exchange newExchange(TimeWindow window, QueryRequest request) {
+        Exchange exchange = createExchange(true);
         Message message = exchange.getMessage();
+        // what was read, under names no endpoint reads: never the input of the route's next loganalytics endpoint
+        message.setHeader(LogAnalyticsConstants.SENT_QUERY, request.getQuery());
+        if (request.getTimespan() != null) {
+            message.setHeader(LogAnalyticsConstants.SENT_TIMESPAN, request.getTimespan());
+        }
         if (window != null) {
-            message.setHeader(LogAnalyticsConstants.QUERY, window.letStatements() + config.getQuery());
-            message.setHeader(LogAnalyticsConstants.TIMESPAN, window.timespan(config.getLookback()));
             message.setHeader(LogAnalyticsConstants.WINDOW_START, window.start());
             message.setHeader(LogAnalyticsConstants.WINDOW_END, window.end());
         }
         return exchange;
     }
 
-    private void dispatch(Exchange exchange, WindowCommit commit) {
-        if (commit != null) {
-            commit.track(exchange);
+    /**
+     * Hands exchanges to the route as Camel's batch consumers do: batch properties, {@code pendingExchanges}, and
+     * only while {@link #isBatchAllowed()}; exchanges not handed over are released.
+     *
+     * @return how many exchanges the route received
+     */
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        return processBatch(exchanges, null);
+    }
+
+    private int processBatch(Queue<Object> exchanges, WindowCommit commit) throws Exception {
+        int total = exchanges.size();
+        int index = 0;
+        for (; index < total && isBatchAllowed(); index++) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            exchange.setProperty(Exchange.BATCH_INDEX, index);
+            exchange.setProperty(Exchange.BATCH_SIZE, total);
+            exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            dispatch(exchange, commit);
+        }
+        pendingExchanges = 0;
+        for (Object left : exchanges) {
+            discard((Exchange) left);
+        }
+        exchanges.clear();
+        return index;
+    }
+
+    /** A streamed row: handed over only while the consumer may deliver and no row of the window failed. */
+    private void dispatchRow(Exchange exchange, WindowCommit commit) {
+        if (!isBatchAllowed() || commit != null && commit.hasFailed()) {
+            discard(exchange);
+            throw new DeliveryStopped();
         }
         try {
-            // synchronous even for an asynchronous route: the next row is read only when this one is done
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            throw new RuntimeCamelException("The route could not take the exchange", e);
+            dispatch(exchange, commit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryStopped();
         }
     }
 
-    private void sealEmpty(WindowCommit commit) {
+    /**
+     * The route gets the exchange through its asynchronous processor with Camel's consumer callback (failures to
+     * the consumer's ExceptionHandler, the exchange released); the consumer waits until the route is done with it.
+     */
+    private void dispatch(Exchange exchange, WindowCommit commit) throws InterruptedException {
+        if (commit != null) {
+            commit.track(exchange);
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        AsyncCallback consumerCallback = defaultConsumerCallback(exchange, true);
+        getAsyncProcessor().process(exchange, doneSync -> {
+            try {
+                consumerCallback.done(doneSync);
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+
+    /** Releases an exchange the route never received. */
+    private void discard(Exchange exchange) {
+        releaseExchange(exchange, false);
+    }
+
+    private static void seal(WindowCommit commit) {
         if (commit != null) {
             commit.seal();
         }
@@ -289,13 +511,19 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer {
         return kept != null ? kept.getState(watermarkKey()) : null;
     }
 
-    /** Exchanges are created and processed during the poll itself, row by row; there is no queue to drain. */
-    @Override
-    public int processBatch(Queue<Object> exchanges) {
-        throw new UnsupportedOperationException("exchanges are processed as they are read");
-    }
-
     /** What one window gave: how many exchanges went out, and whether its watermark was committed. */
     private record WindowOutcome(int delivered, boolean committed) {
+    }
+
+    /**
+     * Stops reading a response: the consumer is stopping, or a row of the window failed (the window will be asked
+     * again, so the rest would only be duplicates).
+     */
+    private static final class DeliveryStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeliveryStopped() {
+            super("delivery stopped", null, false, false);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package io.github.camelloganalytics;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.github.camelloganalytics.client.ApiTarget;
 import io.github.camelloganalytics.client.LogAnalyticsClient;
@@ -10,9 +13,6 @@ import io.github.camelloganalytics.client.QueryRequest;
 import io.github.camelloganalytics.client.ServiceEndpoints;
 import org.apache.camel.Category;
 import org.apache.camel.api.management.ManagedAttribute;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Consumer;
@@ -47,8 +47,12 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
     private ApiTarget target;
     private Clock clock = Clock.systemUTC();
     private final QueryMetrics metrics = new QueryMetrics();
-    private WritableHealthCheckRepository healthCheckRepository;
-    private LogAnalyticsHealthCheck healthCheck;
+    private LogAnalyticsClient healthClient;
+
+    /** The longest a health check's own query may take, whatever {@code responseTimeout} says. */
+    static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
+    /** Options only a producer uses: a consumer given one in its URI is refused, naming it. */
+    static final List<String> PRODUCER_ONLY_OPTIONS = List.of("operation", "batchParallelism");
 
     LogAnalyticsEndpoint(String uri, LogAnalyticsComponent component, LogAnalyticsConfiguration configuration) {
         super(uri, component);
@@ -71,9 +75,32 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
             throw new IllegalArgumentException("A loganalytics consumer needs the option query: from(...) has no"
                                                + " message to take the query from");
         }
+        List<String> producerOnly = producerOnlyOptionsGiven();
+        if (!producerOnly.isEmpty()) {
+            throw new IllegalArgumentException("A loganalytics consumer does not take the producer's option(s) "
+                                               + String.join(", ", producerOnly) + " (" + getEndpointUri().replaceAll(
+                                                       "\\?.*", "") + "): remove them from the from(...) URI");
+        }
         LogAnalyticsConsumer consumer = new LogAnalyticsConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * The producer-only options this endpoint's own URI gives, and {@code operation} whatever set it to
+     * {@code BATCH}: a consumer runs one query per poll or window.
+     */
+    private List<String> producerOnlyOptionsGiven() throws java.net.URISyntaxException {
+        String query = URISupport.extractQuery(getEndpointUri());
+        Map<String, Object> given = query != null ? URISupport.parseQuery(query) : Map.of();
+        List<String> found = new ArrayList<>();
+        for (String option : PRODUCER_ONLY_OPTIONS) {
+            boolean batch = "operation".equals(option) && configuration.getOperation() == LogAnalyticsOperation.BATCH;
+            if (given.containsKey(option) || batch) {
+                found.add(option + "=" + (batch ? LogAnalyticsOperation.BATCH : given.get(option)));
+            }
+        }
+        return found;
     }
 
     /** The consumer's and the health check's time source; tests set a fixed one to make them deterministic. */
@@ -89,17 +116,29 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
     protected void doStart() throws Exception {
         super.doStart();
         target = TargetOptions.resolve(configuration);
-        client = new LogAnalyticsClient(
+        client = newClient(configuration.getResponseTimeout());
+        // a probe must answer a readiness check in seconds, not hold it for the queries' responseTimeout
+        Duration probeTimeout = configuration.getResponseTimeout().compareTo(HEALTH_CHECK_TIMEOUT) < 0
+                ? configuration.getResponseTimeout() : HEALTH_CHECK_TIMEOUT;
+        healthClient = newClient(probeTimeout);
+        additionalWorkspaces = parseAdditionalWorkspaces();
+    }
+
+    private LogAnalyticsClient newClient(Duration responseTimeout) {
+        return new LogAnalyticsClient(
                 getComponent().poolSource(this, configuration.getSslContextParameters(),
                         configuration.getConnectTimeout(), getComponent().proxySettings(configuration)),
                 new ServiceEndpoints(configuration.getCloud(), configuration.getHost(), configuration.getScope(),
                         configuration.getArmApiVersion()),
                 getComponent().tokenProvider(configuration),
-                configuration.getResponseTimeout(),
+                responseTimeout,
                 configuration.getMaxResponseSize(),
                 () -> getComponent().readAheadExecutor(this));
-        additionalWorkspaces = parseAdditionalWorkspaces();
-        registerHealthCheck();
+    }
+
+    /** The client of the health checks: the same connections and tokens, a short response timeout of its own. */
+    LogAnalyticsClient healthClient() {
+        return healthClient;
     }
 
     LogAnalyticsClient client() {
@@ -187,36 +226,6 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
 
     ApiTarget apiTarget() {
         return target;
-    }
-
-    /**
-     * Registers the readiness check where Camel keeps producers' checks; without camel-health or with that repository
-     * switched off there is nowhere to register, and nothing is checked.
-     */
-    private void registerHealthCheck() {
-        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
-                "producers", WritableHealthCheckRepository.class);
-        if (repository != null) {
-            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-            if (registry.getRepository(repository.getId()).isEmpty()) {
-                // the helper resolves the repository without registering it where Camel looks (Spring Boot's case)
-                registry.register(repository);
-            }
-            healthCheck = new LogAnalyticsHealthCheck(this,
-                    "producer:" + URISupport.sanitizeUri(getEndpointBaseUri()));
-            repository.addHealthCheck(healthCheck);
-            healthCheckRepository = repository;
-        }
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (healthCheckRepository != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
-            healthCheckRepository = null;
-            healthCheck = null;
-        }
-        super.doStop();
     }
 
     /** @return the target the endpoint's queries go to, unless a message names another */

@@ -11,9 +11,12 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness of a {@code loganalytics} endpoint: a token can be obtained and the service answers {@code print 1} on
+ * Readiness of a {@code loganalytics} producer: a token can be obtained and the service answers {@code print 1} on
  * the endpoint's target. The answer is reused for {@code healthCheckInterval}, so that probes do not each query the
- * service. Down, it reports the typed exception: its message says the cause and the fix, and never holds a secret.
+ * service, and the probe's own query gives up after {@link LogAnalyticsEndpoint#HEALTH_CHECK_TIMEOUT} (or the shorter
+ * {@code responseTimeout}), so a probe never waits for the queries' three-minute timeout. Down, it reports the typed
+ * exception: its message says the cause and the fix, and never holds a secret. Registered by the producer while it
+ * runs, in Camel's producers repository.
  */
 public final class LogAnalyticsHealthCheck extends AbstractHealthCheck {
 
@@ -37,7 +40,7 @@ public final class LogAnalyticsHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("target", endpoint.getTarget());
-        if (endpoint.client() == null) {
+        if (endpoint.healthClient() == null) {
             builder.down().message("The endpoint is not started");
             return;
         }
@@ -75,8 +78,9 @@ public final class LogAnalyticsHealthCheck extends AbstractHealthCheck {
         }
         Exception failure = null;
         try {
-            QueryRequest request = QueryRequest.builder().target(endpoint.apiTarget()).query(PROBE_QUERY).build();
-            endpoint.client().query(request, body -> body.transferTo(OutputStream.nullOutputStream()));
+            QueryRequest request = QueryRequest.builder().target(endpoint.apiTarget()).query(PROBE_QUERY)
+                    .serverTimeout(LogAnalyticsEndpoint.HEALTH_CHECK_TIMEOUT).build();
+            endpoint.healthClient().query(request, body -> body.transferTo(OutputStream.nullOutputStream()));
         } catch (LogAnalyticsException | RuntimeException e) {
             failure = e;
         }

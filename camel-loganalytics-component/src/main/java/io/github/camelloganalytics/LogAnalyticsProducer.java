@@ -19,7 +19,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultMessage;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.util.URISupport;
 
 /**
  * Runs the exchange's query and puts the answer in the message: the body in the endpoint's output format, the
@@ -35,6 +38,8 @@ public class LogAnalyticsProducer extends DefaultProducer {
 
     private ScheduledExecutorService batchExecutor;
     private QueryBatch batch;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private LogAnalyticsHealthCheck healthCheck;
 
     public LogAnalyticsProducer(LogAnalyticsEndpoint endpoint) {
         super(endpoint);
@@ -56,10 +61,33 @@ public class LogAnalyticsProducer extends DefaultProducer {
             batch = new QueryBatch(batchExecutor, config.isHonorRetryAfter() ? BATCH_THROTTLE_RETRIES : 0,
                     config.getBatchParallelism());
         }
+        registerHealthCheck();
+    }
+
+    /**
+     * Registers the readiness check in Camel's producers repository, as Camel's own components do: only while this
+     * producer runs, so an endpoint used only by a consumer has none. Without camel-health, or with the repository
+     * not enabled ({@code camel.health.producersEnabled}), the check is never called; the component's
+     * {@code healthCheckProducerEnabled=false} turns it off.
+     */
+    private void registerHealthCheck() {
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new LogAnalyticsHealthCheck(getEndpoint(),
+                    "producer:" + URISupport.sanitizeUri(getEndpoint().getEndpointBaseUri()));
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheckRepository != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheckRepository = null;
+            healthCheck = null;
+        }
         if (batchExecutor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(batchExecutor);
             batchExecutor = null;
@@ -80,7 +108,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
         }
         QueryRequest request = getEndpoint().queryRequest(message);
         try {
-            deliver(request, message, config);
+            deliver(getEndpoint(), request, message);
         } catch (LogAnalyticsException e) {
             if (config.isHonorRetryAfter() && e.isRetryable() && e.getRetryAfter() != null) {
                 message.setHeader(Exchange.REDELIVERY_DELAY, e.getRetryAfter().toMillis());
@@ -100,7 +128,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
         CamelContext context = getEndpoint().getCamelContext();
         List<Object> outcomes = batch.run(requests, request -> {
             Message item = new DefaultMessage(context);
-            deliver(request, item, config);
+            deliver(getEndpoint(), request, item);
             return item.getBody();
         });
         int failures = (int) outcomes.stream().filter(LogAnalyticsException.class::isInstance).count();
@@ -142,28 +170,33 @@ public class LogAnalyticsProducer extends DefaultProducer {
         return requests;
     }
 
-    /** Runs one query into the message and counts it in the endpoint's metrics, failed or not. */
-    private void deliver(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+    /**
+     * Runs one query into the message and counts it in the endpoint's metrics, failed or not. The consumer delivers
+     * one exchange per poll through it too, so both put the same body and headers in the message.
+     */
+    static void deliver(LogAnalyticsEndpoint endpoint, QueryRequest request, Message message)
             throws LogAnalyticsException {
+        LogAnalyticsConfiguration config = endpoint.getConfiguration();
         long started = QueryMetrics.start();
         try {
             switch (config.getOutputFormat()) {
-                case JSON -> deliverJson(request, message, config);
-                case TABLES -> deliverTables(request, message, config);
-                default -> deliverRows(request, message, config);
+                case JSON -> deliverJson(endpoint, request, message, config);
+                case TABLES -> deliverTables(endpoint, request, message, config);
+                default -> deliverRows(endpoint, request, message, config);
             }
         } catch (LogAnalyticsException e) {
-            getEndpoint().metrics().failed(request.getTarget(), e, started);
+            endpoint.metrics().failed(request.getTarget(), e, started);
             throw e;
         }
-        getEndpoint().metrics().succeeded(request.getTarget(),
+        endpoint.metrics().succeeded(request.getTarget(),
                 message.getHeader(LogAnalyticsConstants.ROW_COUNT, 0, Integer.class),
                 message.getHeader(LogAnalyticsConstants.REQUEST_ID, String.class), started);
     }
 
-    private void deliverRows(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+    private static void deliverRows(LogAnalyticsEndpoint endpoint, QueryRequest request, Message message,
+                                    LogAnalyticsConfiguration config)
             throws LogAnalyticsException {
-        QueryResponse<RowsAnswer> response = getEndpoint().client().query(request, body -> {
+        QueryResponse<RowsAnswer> response = endpoint.client().query(request, body -> {
             RowCollector rows = new RowCollector();
             QueryResult result = READER.stream(body, rows);
             return new RowsAnswer(rows, result);
@@ -177,9 +210,10 @@ public class LogAnalyticsProducer extends DefaultProducer {
         message.setBody(answer.rows().getRows());
     }
 
-    private void deliverTables(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+    private static void deliverTables(LogAnalyticsEndpoint endpoint, QueryRequest request, Message message,
+                                    LogAnalyticsConfiguration config)
             throws LogAnalyticsException {
-        QueryResponse<QueryResult> response = getEndpoint().client().query(request, READER::read);
+        QueryResponse<QueryResult> response = endpoint.client().query(request, READER::read);
         if (noData(response, message, config)) {
             message.setBody(new QueryResult(List.of(), null, null, null));
             return;
@@ -190,10 +224,11 @@ public class LogAnalyticsProducer extends DefaultProducer {
         message.setBody(result);
     }
 
-    private void deliverJson(QueryRequest request, Message message, LogAnalyticsConfiguration config)
+    private static void deliverJson(LogAnalyticsEndpoint endpoint, QueryRequest request, Message message,
+                                    LogAnalyticsConfiguration config)
             throws LogAnalyticsException {
         // the text is the body; the headers come from the same single pass over it (RawJsonBody)
-        QueryResponse<RawJsonBody.Answer> response = getEndpoint().client().query(request,
+        QueryResponse<RawJsonBody.Answer> response = endpoint.client().query(request,
                 RawJsonBody.reader(JSON_READER));
         if (noData(response, message, config)) {
             message.setBody("");
@@ -204,7 +239,7 @@ public class LogAnalyticsProducer extends DefaultProducer {
         message.setBody(answer.json());
     }
 
-    private boolean noData(QueryResponse<?> response, Message message, LogAnalyticsConfiguration config)
+    private static boolean noData(QueryResponse<?> response, Message message, LogAnalyticsConfiguration config)
             throws LogAnalyticsException {
         message.setHeader(LogAnalyticsConstants.REQUEST_ID, response.getRequestId());
         if (response.getPreferenceApplied() != null) {

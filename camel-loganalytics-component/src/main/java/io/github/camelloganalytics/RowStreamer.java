@@ -25,7 +25,8 @@ final class RowStreamer implements RowHandler {
 
     /**
      * @param exchanges  makes an exchange with the poll's headers
-     * @param dispatcher hands an exchange to the route, synchronously
+     * @param dispatcher hands an exchange to the route and returns once the route is done with it; it throws to stop
+     *                   the reading (the consumer is stopping, or a row failed and the window will be asked again)
      */
     RowStreamer(Supplier<Exchange> exchanges, Consumer<Exchange> dispatcher) {
         this.exchanges = exchanges;
@@ -48,10 +49,11 @@ final class RowStreamer implements RowHandler {
         exchange.getMessage().setBody(row);
         exchange.setProperty(Exchange.BATCH_INDEX, index++);
         exchange.setProperty(Exchange.BATCH_COMPLETE, false);
-        if (held != null) {
-            dispatcher.accept(held);
-        }
+        Exchange previous = held;
         held = exchange;
+        if (previous != null) {
+            dispatcher.accept(previous);
+        }
     }
 
     /** @return how many rows the service's answer held (those sent to the route and the one held back) */
@@ -78,12 +80,18 @@ final class RowStreamer implements RowHandler {
     }
 
     /**
-     * The result was not complete: the held-back row is dropped, so no exchange says the batch is complete.
+     * The result was not complete, or delivery stopped: the held-back row is dropped (handed to {@code discard},
+     * which releases it), so no exchange says the batch is complete.
      *
-     * @return how many rows had been delivered before
+     * @param  discard takes the held-back exchange, which never reached the route
+     * @return         how many rows had been handed to the route before
      */
-    int abandon() {
-        held = null;
-        return Math.max(0, index - 1);
+    int abandon(Consumer<Exchange> discard) {
+        int delivered = held != null ? index - 1 : index;
+        if (held != null) {
+            discard.accept(held);
+            held = null;
+        }
+        return Math.max(0, delivered);
     }
 }

@@ -48,6 +48,17 @@ final class StartFrom {
         return new StartFrom(null, Duration.ofHours(1));
     }
 
+    /**
+     * @param  max the longest reach back allowed
+     * @return     true when a duration back is at most {@code max}, or an instant is at most {@code max} before now
+     */
+    boolean isWithin(Duration max) {
+        if (back != null) {
+            return back.compareTo(max) <= 0;
+        }
+        return !instant.isBefore(Instant.now().minus(max));
+    }
+
     Instant resolve(Instant now) {
         return instant != null ? instant : now.minus(back);
     }

@@ -62,10 +62,14 @@ abstract class ConsumerTestSupport {
                + emulator.token() + ")&query=RAW(" + query + ")" + options;
     }
 
-    /** An incremental endpoint starting at T0 with 10-minute windows (unless given) and the default ingestion delay. */
+    /**
+     * An incremental endpoint starting at T0 with 10-minute windows (unless given), the default ingestion delay, and
+     * no pacing between queries (unless given), since the tests poll by hand.
+     */
     String incremental(String query, String options) {
         String window = options.contains("maxWindow=") ? "" : "&maxWindow=PT10M";
-        return uri(query, "&incremental=true&startFrom=" + T0 + window + "&startScheduler=false" + options);
+        String pace = options.contains("minQueryInterval=") ? "" : "&minQueryInterval=0s";
+        return uri(query, "&incremental=true&startFrom=" + T0 + window + "&startScheduler=false" + pace + options);
     }
 
     /** Starts a context whose route {@code export} sends every exchange from the URI to {@link #received}. */

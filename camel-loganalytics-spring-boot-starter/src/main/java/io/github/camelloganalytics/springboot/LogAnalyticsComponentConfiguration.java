@@ -180,6 +180,26 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
     private Duration lookback;
 
     /**
+     * The shortest time between two queries of one consumer: a backlog (after an outage, or a startFrom far back) is
+     * caught up window by window at most this fast, and a short delay cannot make the consumer query more often. The
+     * default, one query a second, is 30 of the 200 requests per 30 seconds the service allows a user; 0s turns
+     * pacing off. The default is PT1S.
+     */
+    private Duration minQueryInterval;
+
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component. The default is true.
+     */
+    private Boolean healthCheckConsumerEnabled;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true. The default is true.
+     */
+    private Boolean healthCheckProducerEnabled;
+
+    /**
      * In incremental mode, the longest window one query asks for: after an outage the backlog is caught up window by
      * window. The default is PT1H.
      */
@@ -515,6 +535,30 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
 
     public void setIngestionDelay(Duration ingestionDelay) {
         this.ingestionDelay = ingestionDelay;
+    }
+
+    public Duration getMinQueryInterval() {
+        return minQueryInterval;
+    }
+
+    public void setMinQueryInterval(Duration minQueryInterval) {
+        this.minQueryInterval = minQueryInterval;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public Duration getLookback() {
