@@ -85,13 +85,25 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxwindow":
         case "maxWindow": getOrCreateConfiguration(target).setMaxWindow(property(camelContext, java.time.Duration.class, value)); return true;
         case "minqueryinterval":
         case "minQueryInterval": getOrCreateConfiguration(target).setMinQueryInterval(property(camelContext, java.time.Duration.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": getOrCreateConfiguration(target).setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": getOrCreateConfiguration(target).setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -117,6 +129,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "tenantid":
         case "tenantId": getOrCreateConfiguration(target).setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timespan": getOrCreateConfiguration(target).setTimespan(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencredential":
+        case "tokenCredential": getOrCreateConfiguration(target).setTokenCredential(property(camelContext, java.lang.Object.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": getOrCreateConfiguration(target).setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
         case "workspacename":
@@ -183,13 +197,25 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookback": return java.time.Duration.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxwindow":
         case "maxWindow": return java.time.Duration.class;
         case "minqueryinterval":
         case "minQueryInterval": return java.time.Duration.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "query": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
@@ -215,6 +241,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "tenantid":
         case "tenantId": return java.lang.String.class;
         case "timespan": return java.lang.String.class;
+        case "tokencredential":
+        case "tokenCredential": return java.lang.Object.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
         case "workspacename":
@@ -282,13 +310,25 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback": return getOrCreateConfiguration(target).getLookback();
+        case "maxresponsesize":
+        case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxwindow":
         case "maxWindow": return getOrCreateConfiguration(target).getMaxWindow();
         case "minqueryinterval":
         case "minQueryInterval": return getOrCreateConfiguration(target).getMinQueryInterval();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return getOrCreateConfiguration(target).getNonProxyHosts();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return getOrCreateConfiguration(target).getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "query": return getOrCreateConfiguration(target).getQuery();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
@@ -314,6 +354,8 @@ public class LogAnalyticsComponentConfigurer extends PropertyConfigurerSupport i
         case "tenantid":
         case "tenantId": return getOrCreateConfiguration(target).getTenantId();
         case "timespan": return getOrCreateConfiguration(target).getTimespan();
+        case "tokencredential":
+        case "tokenCredential": return getOrCreateConfiguration(target).getTokenCredential();
         case "tokenprovider":
         case "tokenProvider": return getOrCreateConfiguration(target).getTokenProvider();
         case "workspacename":

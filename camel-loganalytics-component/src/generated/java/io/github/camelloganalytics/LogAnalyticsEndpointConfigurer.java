@@ -85,15 +85,27 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxwindow":
         case "maxWindow": target.getConfiguration().setMaxWindow(property(camelContext, java.time.Duration.class, value)); return true;
         case "minqueryinterval":
         case "minQueryInterval": target.getConfiguration().setMinQueryInterval(property(camelContext, java.time.Duration.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": target.getConfiguration().setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelloganalytics.LogAnalyticsOperation.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.github.camelloganalytics.LogAnalyticsOutputFormat.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": target.getConfiguration().setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -134,6 +146,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timespan": target.getConfiguration().setTimespan(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencredential":
+        case "tokenCredential": target.getConfiguration().setTokenCredential(property(camelContext, java.lang.Object.class, value)); return true;
         case "tokenprovider":
         case "tokenProvider": target.getConfiguration().setTokenProvider(property(camelContext, io.github.camelloganalytics.auth.TokenProvider.class, value)); return true;
         case "usefixeddelay":
@@ -209,15 +223,27 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookback": return java.time.Duration.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxwindow":
         case "maxWindow": return java.time.Duration.class;
         case "minqueryinterval":
         case "minQueryInterval": return java.time.Duration.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "operation": return io.github.camelloganalytics.LogAnalyticsOperation.class;
         case "outputformat":
         case "outputFormat": return io.github.camelloganalytics.LogAnalyticsOutputFormat.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "query": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
@@ -258,6 +284,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timespan": return java.lang.String.class;
+        case "tokencredential":
+        case "tokenCredential": return java.lang.Object.class;
         case "tokenprovider":
         case "tokenProvider": return io.github.camelloganalytics.auth.TokenProvider.class;
         case "usefixeddelay":
@@ -334,15 +362,27 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback": return target.getConfiguration().getLookback();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
         case "maxwindow":
         case "maxWindow": return target.getConfiguration().getMaxWindow();
         case "minqueryinterval":
         case "minQueryInterval": return target.getConfiguration().getMinQueryInterval();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return target.getConfiguration().getNonProxyHosts();
         case "operation": return target.getConfiguration().getOperation();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return target.getConfiguration().getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "query": return target.getConfiguration().getQuery();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
@@ -383,6 +423,8 @@ public class LogAnalyticsEndpointConfigurer extends PropertyConfigurerSupport im
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "timespan": return target.getConfiguration().getTimespan();
+        case "tokencredential":
+        case "tokenCredential": return target.getConfiguration().getTokenCredential();
         case "tokenprovider":
         case "tokenProvider": return target.getConfiguration().getTokenProvider();
         case "usefixeddelay":

@@ -23,7 +23,7 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(72);
         props.add("accessToken");
         props.add("additionalWorkspaces");
         props.add("allowPartialErrors");
@@ -58,11 +58,17 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("lookback");
+        props.add("maxResponseSize");
         props.add("maxWindow");
         props.add("minQueryInterval");
+        props.add("nonProxyHosts");
         props.add("operation");
         props.add("outputFormat");
         props.add("pollStrategy");
+        props.add("proxyAuthPassword");
+        props.add("proxyAuthUsername");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("query");
         props.add("refreshToken");
         props.add("repeatCount");
@@ -85,15 +91,18 @@ public class LogAnalyticsEndpointUriFactory extends org.apache.camel.support.com
         props.add("tenantId");
         props.add("timeUnit");
         props.add("timespan");
+        props.add("tokenCredential");
         props.add("tokenProvider");
         props.add("useFixedDelay");
         props.add("workspaceId");
         props.add("workspaceName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(6);
         secretProps.add("accessToken");
         secretProps.add("certificatePassword");
         secretProps.add("clientSecret");
+        secretProps.add("proxyAuthPassword");
+        secretProps.add("proxyAuthUsername");
         secretProps.add("refreshToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -519,6 +519,28 @@ public interface LoganalyticsComponentBuilderFactory {
     
         
         /**
+         * The shortest time between two queries of one consumer: a backlog
+         * (after an outage, or a startFrom far back) is caught up window by
+         * window at most this fast, and a short delay cannot make the consumer
+         * query more often. The default, one query a second, is 30 of the 200
+         * requests per 30 seconds the service allows a user; 0s turns pacing
+         * off.
+         * 
+         * The option is a: &lt;code&gt;java.time.Duration&lt;/code&gt; type.
+         * 
+         * Default: PT1S
+         * Group: consumer
+         * 
+         * @param minQueryInterval the value to set
+         * @return the dsl builder
+         */
+        default LoganalyticsComponentBuilder minQueryInterval(java.time.Duration minQueryInterval) {
+            doSetProperty("minQueryInterval", minQueryInterval);
+            return this;
+        }
+    
+        
+        /**
          * Delivers one exchange per row of the primary table instead of one per
          * poll. Rows go from the response into the route while it is read, so
          * the table is never held whole; the exchanges carry Camel's batch
@@ -678,9 +700,40 @@ public interface LoganalyticsComponentBuilderFactory {
     
         
         /**
-         * How long to wait for the service to start answering, and between two
-         * reads of its answer. A query that exceeds it fails with
-         * QueryTimeoutException.
+         * The largest response body accepted, in bytes, counted after gzip
+         * decoding (so a small compressed body that decodes to gigabytes stops
+         * here too). A larger one is not read further and the query fails with
+         * ResponseTooLargeException (a MalformedResponseException) naming this
+         * option, in every output format. The service itself cuts a result at
+         * 500,000 records or about 64 MB (older documentation: 64,000,000
+         * bytes) and says so with a partial error, so the default of 128 MiB
+         * (134217728) leaves room for the JSON around the largest result it
+         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
+         * multiple of its size in heap: size the heap, or lower this limit,
+         * accordingly; splitRows on a consumer streams rows.
+         * 
+         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 134217728
+         * Group: advanced
+         * 
+         * @param maxResponseSize the value to set
+         * @return the dsl builder
+         */
+        default LoganalyticsComponentBuilder maxResponseSize(long maxResponseSize) {
+            doSetProperty("maxResponseSize", maxResponseSize);
+            return this;
+        }
+    
+        
+        /**
+         * The deadline for the whole answer, from sending the request to
+         * reading its last byte, however the server trickles or withholds it.
+         * Past it the request is aborted (its connection closed, no thread left
+         * reading) and the query fails with QueryTimeoutException. Keep it
+         * above serverTimeout (the service runs a query for at most 3 minutes
+         * by default, 10 at most) plus the time the largest answer takes to
+         * arrive.
          * 
          * The option is a: &lt;code&gt;java.time.Duration&lt;/code&gt; type.
          * 
@@ -692,6 +745,24 @@ public interface LoganalyticsComponentBuilderFactory {
          */
         default LoganalyticsComponentBuilder responseTimeout(java.time.Duration responseTimeout) {
             doSetProperty("responseTimeout", responseTimeout);
+            return this;
+        }
+    
+        
+        /**
+         * Used for enabling or disabling all consumer based health checks from
+         * this component.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: true
+         * Group: health
+         * 
+         * @param healthCheckConsumerEnabled the value to set
+         * @return the dsl builder
+         */
+        default LoganalyticsComponentBuilder healthCheckConsumerEnabled(boolean healthCheckConsumerEnabled) {
+            doSetProperty("healthCheckConsumerEnabled", healthCheckConsumerEnabled);
             return this;
         }
     
@@ -713,6 +784,76 @@ public interface LoganalyticsComponentBuilderFactory {
          */
         default LoganalyticsComponentBuilder healthCheckInterval(java.time.Duration healthCheckInterval) {
             doSetProperty("healthCheckInterval", healthCheckInterval);
+            return this;
+        }
+    
+        
+        /**
+         * Used for enabling or disabling all producer based health checks from
+         * this component. Notice: Camel has by default disabled all producer
+         * based health-checks. You can turn on producer checks globally by
+         * setting camel.health.producersEnabled=true.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: true
+         * Group: health
+         * 
+         * @param healthCheckProducerEnabled the value to set
+         * @return the dsl builder
+         */
+        default LoganalyticsComponentBuilder healthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
+            doSetProperty("healthCheckProducerEnabled", healthCheckProducerEnabled);
+            return this;
+        }
+    
+        /**
+         * Hosts reached without the proxy, {code }-separated, {code } a
+         * wildcard ({code .internal10.}), as the JVM's http.nonProxyHosts.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: proxy
+         * 
+         * @param nonProxyHosts the value to set
+         * @return the dsl builder
+         */
+        default LoganalyticsComponentBuilder nonProxyHosts(java.lang.String nonProxyHosts) {
+            doSetProperty("nonProxyHosts", nonProxyHosts);
+            return this;
+        }
+    
+        /**
+         * The HTTP proxy (host name or address) for the requests to the query
+         * API and to the Entra ID token endpoint; HTTPS goes through it with
+         * CONNECT. Unset, the JVM's https.proxyHost/http.proxyHost properties
+         * apply, else the HTTPS_PROXY/HTTP_PROXY environment variables, as the
+         * Azure SDK reads them.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyHost the value to set
+         * @return the dsl builder
+         */
+        default LoganalyticsComponentBuilder proxyHost(java.lang.String proxyHost) {
+            doSetProperty("proxyHost", proxyHost);
+            return this;
+        }
+    
+        /**
+         * The port of proxyHost; 8080 when unset.
+         * 
+         * The option is a: &lt;code&gt;java.lang.Integer&lt;/code&gt; type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default LoganalyticsComponentBuilder proxyPort(java.lang.Integer proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
             return this;
         }
     
@@ -858,6 +999,36 @@ public interface LoganalyticsComponentBuilderFactory {
          */
         default LoganalyticsComponentBuilder federatedTokenFile(java.lang.String federatedTokenFile) {
             doSetProperty("federatedTokenFile", federatedTokenFile);
+            return this;
+        }
+    
+        /**
+         * The password for the proxy's Basic authentication.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: security
+         * 
+         * @param proxyAuthPassword the value to set
+         * @return the dsl builder
+         */
+        default LoganalyticsComponentBuilder proxyAuthPassword(java.lang.String proxyAuthPassword) {
+            doSetProperty("proxyAuthPassword", proxyAuthPassword);
+            return this;
+        }
+    
+        /**
+         * The user name for the proxy's Basic authentication.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: security
+         * 
+         * @param proxyAuthUsername the value to set
+         * @return the dsl builder
+         */
+        default LoganalyticsComponentBuilder proxyAuthUsername(java.lang.String proxyAuthUsername) {
+            doSetProperty("proxyAuthUsername", proxyAuthUsername);
             return this;
         }
     
@@ -1011,6 +1182,7 @@ public interface LoganalyticsComponentBuilderFactory {
             case "ingestionDelay": getOrCreateConfiguration((LogAnalyticsComponent) component).setIngestionDelay((java.time.Duration) value); return true;
             case "lookback": getOrCreateConfiguration((LogAnalyticsComponent) component).setLookback((java.time.Duration) value); return true;
             case "maxWindow": getOrCreateConfiguration((LogAnalyticsComponent) component).setMaxWindow((java.time.Duration) value); return true;
+            case "minQueryInterval": getOrCreateConfiguration((LogAnalyticsComponent) component).setMinQueryInterval((java.time.Duration) value); return true;
             case "splitRows": getOrCreateConfiguration((LogAnalyticsComponent) component).setSplitRows((boolean) value); return true;
             case "startFrom": getOrCreateConfiguration((LogAnalyticsComponent) component).setStartFrom((java.lang.String) value); return true;
             case "stateRepository": getOrCreateConfiguration((LogAnalyticsComponent) component).setStateRepository((org.apache.camel.spi.StateRepository) value); return true;
@@ -1019,8 +1191,14 @@ public interface LoganalyticsComponentBuilderFactory {
             case "autowiredEnabled": ((LogAnalyticsComponent) component).setAutowiredEnabled((boolean) value); return true;
             case "connectTimeout": getOrCreateConfiguration((LogAnalyticsComponent) component).setConnectTimeout((java.time.Duration) value); return true;
             case "host": getOrCreateConfiguration((LogAnalyticsComponent) component).setHost((java.lang.String) value); return true;
+            case "maxResponseSize": getOrCreateConfiguration((LogAnalyticsComponent) component).setMaxResponseSize((long) value); return true;
             case "responseTimeout": getOrCreateConfiguration((LogAnalyticsComponent) component).setResponseTimeout((java.time.Duration) value); return true;
+            case "healthCheckConsumerEnabled": ((LogAnalyticsComponent) component).setHealthCheckConsumerEnabled((boolean) value); return true;
             case "healthCheckInterval": getOrCreateConfiguration((LogAnalyticsComponent) component).setHealthCheckInterval((java.time.Duration) value); return true;
+            case "healthCheckProducerEnabled": ((LogAnalyticsComponent) component).setHealthCheckProducerEnabled((boolean) value); return true;
+            case "nonProxyHosts": getOrCreateConfiguration((LogAnalyticsComponent) component).setNonProxyHosts((java.lang.String) value); return true;
+            case "proxyHost": getOrCreateConfiguration((LogAnalyticsComponent) component).setProxyHost((java.lang.String) value); return true;
+            case "proxyPort": getOrCreateConfiguration((LogAnalyticsComponent) component).setProxyPort((java.lang.Integer) value); return true;
             case "accessToken": getOrCreateConfiguration((LogAnalyticsComponent) component).setAccessToken((java.lang.String) value); return true;
             case "authorityHost": getOrCreateConfiguration((LogAnalyticsComponent) component).setAuthorityHost((java.lang.String) value); return true;
             case "certificatePassword": getOrCreateConfiguration((LogAnalyticsComponent) component).setCertificatePassword((java.lang.String) value); return true;
@@ -1029,6 +1207,8 @@ public interface LoganalyticsComponentBuilderFactory {
             case "clientSecret": getOrCreateConfiguration((LogAnalyticsComponent) component).setClientSecret((java.lang.String) value); return true;
             case "credentialType": getOrCreateConfiguration((LogAnalyticsComponent) component).setCredentialType((io.github.camelloganalytics.auth.CredentialType) value); return true;
             case "federatedTokenFile": getOrCreateConfiguration((LogAnalyticsComponent) component).setFederatedTokenFile((java.lang.String) value); return true;
+            case "proxyAuthPassword": getOrCreateConfiguration((LogAnalyticsComponent) component).setProxyAuthPassword((java.lang.String) value); return true;
+            case "proxyAuthUsername": getOrCreateConfiguration((LogAnalyticsComponent) component).setProxyAuthUsername((java.lang.String) value); return true;
             case "refreshToken": getOrCreateConfiguration((LogAnalyticsComponent) component).setRefreshToken((java.lang.String) value); return true;
             case "scope": getOrCreateConfiguration((LogAnalyticsComponent) component).setScope((java.lang.String) value); return true;
             case "sslContextParameters": getOrCreateConfiguration((LogAnalyticsComponent) component).setSslContextParameters((org.apache.camel.support.jsse.SSLContextParameters) value); return true;

@@ -713,6 +713,47 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
+         * The shortest time between two queries of one consumer: a backlog
+         * (after an outage, or a startFrom far back) is caught up window by
+         * window at most this fast, and a short delay cannot make the consumer
+         * query more often. The default, one query a second, is 30 of the 200
+         * requests per 30 seconds the service allows a user; 0s turns pacing
+         * off.
+         * 
+         * The option is a: <code>java.time.Duration</code> type.
+         * 
+         * Default: PT1S
+         * Group: consumer
+         * 
+         * @param minQueryInterval the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointConsumerBuilder minQueryInterval(java.time.Duration minQueryInterval) {
+            doSetProperty("minQueryInterval", minQueryInterval);
+            return this;
+        }
+        /**
+         * The shortest time between two queries of one consumer: a backlog
+         * (after an outage, or a startFrom far back) is caught up window by
+         * window at most this fast, and a short delay cannot make the consumer
+         * query more often. The default, one query a second, is 30 of the 200
+         * requests per 30 seconds the service allows a user; 0s turns pacing
+         * off.
+         * 
+         * The option will be converted to a <code>java.time.Duration</code>
+         * type.
+         * 
+         * Default: PT1S
+         * Group: consumer
+         * 
+         * @param minQueryInterval the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointConsumerBuilder minQueryInterval(String minQueryInterval) {
+            doSetProperty("minQueryInterval", minQueryInterval);
+            return this;
+        }
+        /**
          * If the polling consumer did not poll any files, you can enable this
          * option to send an empty message (no body) instead.
          * 
@@ -874,6 +915,68 @@ public interface LogAnalyticsEndpointBuilderFactory {
          */
         default LogAnalyticsEndpointConsumerBuilder healthCheckInterval(String healthCheckInterval) {
             doSetProperty("healthCheckInterval", healthCheckInterval);
+            return this;
+        }
+        /**
+         * Hosts reached without the proxy, {code }-separated, {code } a
+         * wildcard ({code .internal10.}), as the JVM's http.nonProxyHosts.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param nonProxyHosts the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointConsumerBuilder nonProxyHosts(String nonProxyHosts) {
+            doSetProperty("nonProxyHosts", nonProxyHosts);
+            return this;
+        }
+        /**
+         * The HTTP proxy (host name or address) for the requests to the query
+         * API and to the Entra ID token endpoint; HTTPS goes through it with
+         * CONNECT. Unset, the JVM's https.proxyHost/http.proxyHost properties
+         * apply, else the HTTPS_PROXY/HTTP_PROXY environment variables, as the
+         * Azure SDK reads them.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyHost the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointConsumerBuilder proxyHost(String proxyHost) {
+            doSetProperty("proxyHost", proxyHost);
+            return this;
+        }
+        /**
+         * The port of proxyHost; 8080 when unset.
+         * 
+         * The option is a: <code>java.lang.Integer</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointConsumerBuilder proxyPort(Integer proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
+            return this;
+        }
+        /**
+         * The port of proxyHost; 8080 when unset.
+         * 
+         * The option will be converted to a <code>java.lang.Integer</code>
+         * type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointConsumerBuilder proxyPort(String proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
             return this;
         }
         /**
@@ -1497,6 +1600,34 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
+         * The password for the proxy's Basic authentication.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param proxyAuthPassword the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointConsumerBuilder proxyAuthPassword(String proxyAuthPassword) {
+            doSetProperty("proxyAuthPassword", proxyAuthPassword);
+            return this;
+        }
+        /**
+         * The user name for the proxy's Basic authentication.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param proxyAuthUsername the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointConsumerBuilder proxyAuthUsername(String proxyAuthUsername) {
+            doSetProperty("proxyAuthUsername", proxyAuthUsername);
+            return this;
+        }
+        /**
          * A refresh token of the user the queries run for (REFRESH_TOKEN); each
          * renewal brings a new one, used from then on. Once Entra ID refuses it
          * (expired, revoked), queries fail with InvalidGrantException.
@@ -1879,9 +2010,63 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for the service to start answering, and between two
-         * reads of its answer. A query that exceeds it fails with
-         * QueryTimeoutException.
+         * The largest response body accepted, in bytes, counted after gzip
+         * decoding (so a small compressed body that decodes to gigabytes stops
+         * here too). A larger one is not read further and the query fails with
+         * ResponseTooLargeException (a MalformedResponseException) naming this
+         * option, in every output format. The service itself cuts a result at
+         * 500,000 records or about 64 MB (older documentation: 64,000,000
+         * bytes) and says so with a partial error, so the default of 128 MiB
+         * (134217728) leaves room for the JSON around the largest result it
+         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
+         * multiple of its size in heap: size the heap, or lower this limit,
+         * accordingly; splitRows on a consumer streams rows.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 134217728
+         * Group: advanced
+         * 
+         * @param maxResponseSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLogAnalyticsEndpointConsumerBuilder maxResponseSize(long maxResponseSize) {
+            doSetProperty("maxResponseSize", maxResponseSize);
+            return this;
+        }
+        /**
+         * The largest response body accepted, in bytes, counted after gzip
+         * decoding (so a small compressed body that decodes to gigabytes stops
+         * here too). A larger one is not read further and the query fails with
+         * ResponseTooLargeException (a MalformedResponseException) naming this
+         * option, in every output format. The service itself cuts a result at
+         * 500,000 records or about 64 MB (older documentation: 64,000,000
+         * bytes) and says so with a partial error, so the default of 128 MiB
+         * (134217728) leaves room for the JSON around the largest result it
+         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
+         * multiple of its size in heap: size the heap, or lower this limit,
+         * accordingly; splitRows on a consumer streams rows.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 134217728
+         * Group: advanced
+         * 
+         * @param maxResponseSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLogAnalyticsEndpointConsumerBuilder maxResponseSize(String maxResponseSize) {
+            doSetProperty("maxResponseSize", maxResponseSize);
+            return this;
+        }
+        /**
+         * The deadline for the whole answer, from sending the request to
+         * reading its last byte, however the server trickles or withholds it.
+         * Past it the request is aborted (its connection closed, no thread left
+         * reading) and the query fails with QueryTimeoutException. Keep it
+         * above serverTimeout (the service runs a query for at most 3 minutes
+         * by default, 10 at most) plus the time the largest answer takes to
+         * arrive.
          * 
          * The option is a: <code>java.time.Duration</code> type.
          * 
@@ -1896,9 +2081,13 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for the service to start answering, and between two
-         * reads of its answer. A query that exceeds it fails with
-         * QueryTimeoutException.
+         * The deadline for the whole answer, from sending the request to
+         * reading its last byte, however the server trickles or withholds it.
+         * Past it the request is aborted (its connection closed, no thread left
+         * reading) and the query fails with QueryTimeoutException. Keep it
+         * above serverTimeout (the service runs a query for at most 3 minutes
+         * by default, 10 at most) plus the time the largest answer takes to
+         * arrive.
          * 
          * The option will be converted to a <code>java.time.Duration</code>
          * type.
@@ -2482,6 +2671,68 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
+         * Hosts reached without the proxy, {code }-separated, {code } a
+         * wildcard ({code .internal10.}), as the JVM's http.nonProxyHosts.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param nonProxyHosts the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointProducerBuilder nonProxyHosts(String nonProxyHosts) {
+            doSetProperty("nonProxyHosts", nonProxyHosts);
+            return this;
+        }
+        /**
+         * The HTTP proxy (host name or address) for the requests to the query
+         * API and to the Entra ID token endpoint; HTTPS goes through it with
+         * CONNECT. Unset, the JVM's https.proxyHost/http.proxyHost properties
+         * apply, else the HTTPS_PROXY/HTTP_PROXY environment variables, as the
+         * Azure SDK reads them.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyHost the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointProducerBuilder proxyHost(String proxyHost) {
+            doSetProperty("proxyHost", proxyHost);
+            return this;
+        }
+        /**
+         * The port of proxyHost; 8080 when unset.
+         * 
+         * The option is a: <code>java.lang.Integer</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointProducerBuilder proxyPort(Integer proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
+            return this;
+        }
+        /**
+         * The port of proxyHost; 8080 when unset.
+         * 
+         * The option will be converted to a <code>java.lang.Integer</code>
+         * type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointProducerBuilder proxyPort(String proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
+            return this;
+        }
+        /**
          * A bearer token for the query API obtained elsewhere, used as it is
          * (credentialType=ACCESS_TOKEN).
          * 
@@ -2642,6 +2893,34 @@ public interface LogAnalyticsEndpointBuilderFactory {
          */
         default LogAnalyticsEndpointProducerBuilder federatedTokenFile(String federatedTokenFile) {
             doSetProperty("federatedTokenFile", federatedTokenFile);
+            return this;
+        }
+        /**
+         * The password for the proxy's Basic authentication.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param proxyAuthPassword the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointProducerBuilder proxyAuthPassword(String proxyAuthPassword) {
+            doSetProperty("proxyAuthPassword", proxyAuthPassword);
+            return this;
+        }
+        /**
+         * The user name for the proxy's Basic authentication.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param proxyAuthUsername the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointProducerBuilder proxyAuthUsername(String proxyAuthUsername) {
+            doSetProperty("proxyAuthUsername", proxyAuthUsername);
             return this;
         }
         /**
@@ -2919,9 +3198,63 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for the service to start answering, and between two
-         * reads of its answer. A query that exceeds it fails with
-         * QueryTimeoutException.
+         * The largest response body accepted, in bytes, counted after gzip
+         * decoding (so a small compressed body that decodes to gigabytes stops
+         * here too). A larger one is not read further and the query fails with
+         * ResponseTooLargeException (a MalformedResponseException) naming this
+         * option, in every output format. The service itself cuts a result at
+         * 500,000 records or about 64 MB (older documentation: 64,000,000
+         * bytes) and says so with a partial error, so the default of 128 MiB
+         * (134217728) leaves room for the JSON around the largest result it
+         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
+         * multiple of its size in heap: size the heap, or lower this limit,
+         * accordingly; splitRows on a consumer streams rows.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 134217728
+         * Group: advanced
+         * 
+         * @param maxResponseSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLogAnalyticsEndpointProducerBuilder maxResponseSize(long maxResponseSize) {
+            doSetProperty("maxResponseSize", maxResponseSize);
+            return this;
+        }
+        /**
+         * The largest response body accepted, in bytes, counted after gzip
+         * decoding (so a small compressed body that decodes to gigabytes stops
+         * here too). A larger one is not read further and the query fails with
+         * ResponseTooLargeException (a MalformedResponseException) naming this
+         * option, in every output format. The service itself cuts a result at
+         * 500,000 records or about 64 MB (older documentation: 64,000,000
+         * bytes) and says so with a partial error, so the default of 128 MiB
+         * (134217728) leaves room for the JSON around the largest result it
+         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
+         * multiple of its size in heap: size the heap, or lower this limit,
+         * accordingly; splitRows on a consumer streams rows.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 134217728
+         * Group: advanced
+         * 
+         * @param maxResponseSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLogAnalyticsEndpointProducerBuilder maxResponseSize(String maxResponseSize) {
+            doSetProperty("maxResponseSize", maxResponseSize);
+            return this;
+        }
+        /**
+         * The deadline for the whole answer, from sending the request to
+         * reading its last byte, however the server trickles or withholds it.
+         * Past it the request is aborted (its connection closed, no thread left
+         * reading) and the query fails with QueryTimeoutException. Keep it
+         * above serverTimeout (the service runs a query for at most 3 minutes
+         * by default, 10 at most) plus the time the largest answer takes to
+         * arrive.
          * 
          * The option is a: <code>java.time.Duration</code> type.
          * 
@@ -2936,9 +3269,13 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for the service to start answering, and between two
-         * reads of its answer. A query that exceeds it fails with
-         * QueryTimeoutException.
+         * The deadline for the whole answer, from sending the request to
+         * reading its last byte, however the server trickles or withholds it.
+         * Past it the request is aborted (its connection closed, no thread left
+         * reading) and the query fails with QueryTimeoutException. Keep it
+         * above serverTimeout (the service runs a query for at most 3 minutes
+         * by default, 10 at most) plus the time the largest answer takes to
+         * arrive.
          * 
          * The option will be converted to a <code>java.time.Duration</code>
          * type.
@@ -3523,6 +3860,68 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
+         * Hosts reached without the proxy, {code }-separated, {code } a
+         * wildcard ({code .internal10.}), as the JVM's http.nonProxyHosts.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param nonProxyHosts the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointBuilder nonProxyHosts(String nonProxyHosts) {
+            doSetProperty("nonProxyHosts", nonProxyHosts);
+            return this;
+        }
+        /**
+         * The HTTP proxy (host name or address) for the requests to the query
+         * API and to the Entra ID token endpoint; HTTPS goes through it with
+         * CONNECT. Unset, the JVM's https.proxyHost/http.proxyHost properties
+         * apply, else the HTTPS_PROXY/HTTP_PROXY environment variables, as the
+         * Azure SDK reads them.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyHost the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointBuilder proxyHost(String proxyHost) {
+            doSetProperty("proxyHost", proxyHost);
+            return this;
+        }
+        /**
+         * The port of proxyHost; 8080 when unset.
+         * 
+         * The option is a: <code>java.lang.Integer</code> type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointBuilder proxyPort(Integer proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
+            return this;
+        }
+        /**
+         * The port of proxyHost; 8080 when unset.
+         * 
+         * The option will be converted to a <code>java.lang.Integer</code>
+         * type.
+         * 
+         * Group: proxy
+         * 
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointBuilder proxyPort(String proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
+            return this;
+        }
+        /**
          * A bearer token for the query API obtained elsewhere, used as it is
          * (credentialType=ACCESS_TOKEN).
          * 
@@ -3683,6 +4082,34 @@ public interface LogAnalyticsEndpointBuilderFactory {
          */
         default LogAnalyticsEndpointBuilder federatedTokenFile(String federatedTokenFile) {
             doSetProperty("federatedTokenFile", federatedTokenFile);
+            return this;
+        }
+        /**
+         * The password for the proxy's Basic authentication.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param proxyAuthPassword the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointBuilder proxyAuthPassword(String proxyAuthPassword) {
+            doSetProperty("proxyAuthPassword", proxyAuthPassword);
+            return this;
+        }
+        /**
+         * The user name for the proxy's Basic authentication.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param proxyAuthUsername the value to set
+         * @return the dsl builder
+         */
+        default LogAnalyticsEndpointBuilder proxyAuthUsername(String proxyAuthUsername) {
+            doSetProperty("proxyAuthUsername", proxyAuthUsername);
             return this;
         }
         /**
@@ -3917,9 +4344,63 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for the service to start answering, and between two
-         * reads of its answer. A query that exceeds it fails with
-         * QueryTimeoutException.
+         * The largest response body accepted, in bytes, counted after gzip
+         * decoding (so a small compressed body that decodes to gigabytes stops
+         * here too). A larger one is not read further and the query fails with
+         * ResponseTooLargeException (a MalformedResponseException) naming this
+         * option, in every output format. The service itself cuts a result at
+         * 500,000 records or about 64 MB (older documentation: 64,000,000
+         * bytes) and says so with a partial error, so the default of 128 MiB
+         * (134217728) leaves room for the JSON around the largest result it
+         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
+         * multiple of its size in heap: size the heap, or lower this limit,
+         * accordingly; splitRows on a consumer streams rows.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 134217728
+         * Group: advanced
+         * 
+         * @param maxResponseSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLogAnalyticsEndpointBuilder maxResponseSize(long maxResponseSize) {
+            doSetProperty("maxResponseSize", maxResponseSize);
+            return this;
+        }
+        /**
+         * The largest response body accepted, in bytes, counted after gzip
+         * decoding (so a small compressed body that decodes to gigabytes stops
+         * here too). A larger one is not read further and the query fails with
+         * ResponseTooLargeException (a MalformedResponseException) naming this
+         * option, in every output format. The service itself cuts a result at
+         * 500,000 records or about 64 MB (older documentation: 64,000,000
+         * bytes) and says so with a partial error, so the default of 128 MiB
+         * (134217728) leaves room for the JSON around the largest result it
+         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
+         * multiple of its size in heap: size the heap, or lower this limit,
+         * accordingly; splitRows on a consumer streams rows.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 134217728
+         * Group: advanced
+         * 
+         * @param maxResponseSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLogAnalyticsEndpointBuilder maxResponseSize(String maxResponseSize) {
+            doSetProperty("maxResponseSize", maxResponseSize);
+            return this;
+        }
+        /**
+         * The deadline for the whole answer, from sending the request to
+         * reading its last byte, however the server trickles or withholds it.
+         * Past it the request is aborted (its connection closed, no thread left
+         * reading) and the query fails with QueryTimeoutException. Keep it
+         * above serverTimeout (the service runs a query for at most 3 minutes
+         * by default, 10 at most) plus the time the largest answer takes to
+         * arrive.
          * 
          * The option is a: <code>java.time.Duration</code> type.
          * 
@@ -3934,9 +4415,13 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for the service to start answering, and between two
-         * reads of its answer. A query that exceeds it fails with
-         * QueryTimeoutException.
+         * The deadline for the whole answer, from sending the request to
+         * reading its last byte, however the server trickles or withholds it.
+         * Past it the request is aborted (its connection closed, no thread left
+         * reading) and the query fails with QueryTimeoutException. Keep it
+         * above serverTimeout (the service runs a query for at most 3 minutes
+         * by default, 10 at most) plus the time the largest answer takes to
+         * arrive.
          * 
          * The option will be converted to a <code>java.time.Duration</code>
          * type.
@@ -4025,7 +4510,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
         private static final LogAnalyticsHeaderNameBuilder INSTANCE = new LogAnalyticsHeaderNameBuilder();
 
         /**
-         * The KQL query to run; overrides the endpoint's query option.
+         * The KQL query to run; overrides the endpoint's query option. The
+         * consumer never sets it (what it ran is in
+         * CamelLogAnalyticsSentQuery).
          * 
          * The option is a: {@code String} type.
          * 
@@ -4038,7 +4525,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
         }
         /**
          * The time range of the query, an ISO 8601 duration or interval;
-         * overrides the endpoint's timespan option.
+         * overrides the endpoint's timespan option. The consumer never sets it
+         * (what it sent is in CamelLogAnalyticsSentTimespan).
          * 
          * The option is a: {@code String} type.
          * 
@@ -4208,6 +4696,35 @@ public interface LogAnalyticsEndpointBuilderFactory {
          */
         public String logAnalyticsWindowEnd() {
             return "CamelLogAnalyticsWindowEnd";
+        }
+        /**
+         * The query text the consumer sent to the service, with the window's
+         * let statements in front in incremental mode. It describes what was
+         * read; unlike CamelLogAnalyticsQuery no endpoint reads it, so it never
+         * steers the next loganalytics endpoint of the route.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code LogAnalyticsSentQuery}.
+         */
+        public String logAnalyticsSentQuery() {
+            return "CamelLogAnalyticsSentQuery";
+        }
+        /**
+         * The timespan the consumer sent with the query (in incremental mode
+         * the window, reaching lookback further back). It describes what was
+         * read; unlike CamelLogAnalyticsTimespan no endpoint reads it.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code LogAnalyticsSentTimespan}.
+         */
+        public String logAnalyticsSentTimespan() {
+            return "CamelLogAnalyticsSentTimespan";
         }
     }
     static LogAnalyticsEndpointBuilder endpointBuilder(String componentName, String path) {
