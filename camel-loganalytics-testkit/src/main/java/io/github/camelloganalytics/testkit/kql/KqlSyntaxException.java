@@ -1,9 +1,8 @@
 package io.github.camelloganalytics.testkit.kql;
 
 /**
- * The query is malformed, or uses KQL outside the emulator's subset (answered as malformed too, so a test can never
- * pass on a query the emulator silently misread). The service answers it 400 {@code BadArgumentError} /
- * {@code SyntaxError}.
+ * The text is not KQL (valid KQL the engine does not run is a {@link NotSupportedByEmulatorException} instead). The
+ * service answers it 400 {@code BadArgumentError} / {@code SyntaxError}.
  */
 public final class KqlSyntaxException extends RuntimeException {
 
