@@ -25,7 +25,7 @@ class EmulatorClockTest extends ServerTestSupport {
     void aFixedClockIsWhatNowAndAgoRead() throws Exception {
         EmulatorClock clock = new EmulatorClock().fixAt(T);
         server.clock(clock);
-        assertEquals("2026-03-04T12:00:00.0000000Z", now());
+        assertEquals("2026-03-04T12:00:00Z", now());
         Table t = server.workspace(SampleWorkspace.ID).orElseThrow().createTable("Events_CL",
                 Column.of("TimeGenerated", ColumnType.DATETIME), Column.of("Name", ColumnType.STRING));
         t.addRow(T.minus(Duration.ofMinutes(30)), "recent");
@@ -34,7 +34,7 @@ class EmulatorClockTest extends ServerTestSupport {
         assertEquals(1, JSON.readTree(send(post(directUrl(SampleWorkspace.ID), "Events_CL", "PT1H")).body())
                 .get("tables").get(0).get("rows").size(), "a relative timespan ends at the clock");
         clock.advance(Duration.ofHours(3));
-        assertEquals("2026-03-04T15:00:00.0000000Z", now());
+        assertEquals("2026-03-04T15:00:00Z", now());
         assertEquals(0, table("Events_CL | where TimeGenerated > ago(1h)").get("rows").size());
     }
 
