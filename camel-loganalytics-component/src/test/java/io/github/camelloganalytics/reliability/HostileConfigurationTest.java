@@ -180,6 +180,9 @@ class HostileConfigurationTest {
         options.put(CredentialType.REFRESH_TOKEN, client + "&refreshToken=RAW(refresh)");
         options.put(CredentialType.ACCESS_TOKEN, "accessToken=RAW(token)");
         options.put(CredentialType.TOKEN_PROVIDER, "tokenProvider=#tokens");
+        context.getRegistry().bind("azureCredential",
+                (com.azure.core.credential.TokenCredential) request -> reactor.core.publisher.Mono.empty());
+        options.put(CredentialType.AZURE_IDENTITY, "tokenCredential=#azureCredential");
         assertEquals(Set.of(CredentialType.values()), options.keySet(), "every credential type is covered");
         for (Map.Entry<CredentialType, String> e : options.entrySet()) {
             String base = "loganalytics:" + LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID + "?credentialType=" + e.getKey()
