@@ -100,6 +100,10 @@ final class ErrorHandlerSnippets {
                     "Query still timing out after 1 redelivery: ${exception.message}", 1),
             new Handler("MalformedResponseException", "a body that is not the documented shape (truncated, not JSON)",
                     "The answer was not the documented shape: ${exception.message}", 0),
+            new Handler("ResponseTooLargeException", "a response body larger than maxResponseSize, decoded",
+                    "The answer was larger than maxResponseSize: ${exception.message}", 0),
+            new Handler("ComponentStoppedException", "the component or its CamelContext is stopped",
+                    "The loganalytics component is stopped: ${exception.message}", 0),
             new Handler("LogAnalyticsException", "anything else: every failure of a query is one",
                     "Log Analytics query failed: ${exception.message}", 0));
 
