@@ -100,6 +100,10 @@ final class ErrorHandlerSnippets {
                     "Query still timing out after 1 redelivery: ${exception.message}", 1),
             new Handler("MalformedResponseException", "Thrown when a body is not the documented shape (truncated, not JSON).",
                     "The answer was not the documented shape: ${exception.message}", 0),
+            new Handler("ResponseTooLargeException", "Thrown when a response body, decoded, is larger than maxResponseSize.",
+                    "The answer was larger than maxResponseSize: ${exception.message}", 0),
+            new Handler("ComponentStoppedException", "Thrown when the component or its CamelContext is stopped.",
+                    "The loganalytics component is stopped: ${exception.message}", 0),
             new Handler("LogAnalyticsException", "The parent of them all: every failure of a query is one.",
                     "Log Analytics query failed: ${exception.message}", 0));
 

@@ -264,10 +264,43 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
     private String host;
 
     /**
-     * How long to wait for the service to start answering, and between two reads of its answer. A query that exceeds
-     * it fails with QueryTimeoutException. The default is 3m.
+     * The deadline for the whole answer, from sending the request to reading its last byte; past it the request is
+     * aborted and the query fails with QueryTimeoutException. The default is 3m.
      */
     private Duration responseTimeout;
+
+    /**
+     * The largest response body accepted, in bytes, counted after gzip decoding; a larger one fails with
+     * ResponseTooLargeException. The service cuts a result at 500,000 records or about 64 MB. The default is
+     * 134217728 (128 MiB).
+     */
+    private Long maxResponseSize;
+
+    /**
+     * The HTTP proxy (host name or address) for the query API and the Entra ID token endpoint. Unset, the JVM's
+     * https.proxyHost/http.proxyHost properties apply, else HTTPS_PROXY/HTTP_PROXY.
+     */
+    private String proxyHost;
+
+    /**
+     * The port of proxyHost; 8080 when unset.
+     */
+    private Integer proxyPort;
+
+    /**
+     * The user name for the proxy's Basic authentication.
+     */
+    private String proxyAuthUsername;
+
+    /**
+     * The password for the proxy's Basic authentication.
+     */
+    private String proxyAuthPassword;
+
+    /**
+     * Hosts reached without the proxy, |-separated, * a wildcard, as the JVM's http.nonProxyHosts.
+     */
+    private String nonProxyHosts;
 
     /**
      * How long the component's readiness health check reuses its last answer before it obtains a token and runs
@@ -639,6 +672,54 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
 
     public void setHost(String host) {
         this.host = host;
+    }
+
+    public Long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(Long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
     }
 
     public Duration getResponseTimeout() {
