@@ -26,6 +26,8 @@ public class SpringMetadataDefaults {
 
     private static final String CATALOG = "META-INF/io/github/camelloganalytics/loganalytics.json";
     private static final String PREFIX = "camel.component.loganalytics.";
+    private static final String OBJECT = "java.lang.Object";
+    private static final String SOURCE_TYPE = "io.github.camelloganalytics.springboot.LogAnalyticsComponentConfiguration";
 
     public static void main(String[] args) throws Exception {
         Path output = Path.of(args[0]);
@@ -42,11 +44,22 @@ public class SpringMetadataDefaults {
         for (Iterator<Map.Entry<String, JsonNode>> it = catalog.path("componentProperties").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> option = it.next();
             JsonNode defaultValue = option.getValue().get("defaultValue");
-            if (defaultValue == null) {
+            // Spring Boot's configuration processor leaves out a property typed Object (a bean reference whose
+            // class is an optional dependency, such as tokenCredential): declare it here whole
+            boolean untyped = OBJECT.equals(option.getValue().path("javaType").asText());
+            if (defaultValue == null && !untyped) {
                 continue;
             }
             ObjectNode property = properties.addObject();
             property.put("name", PREFIX + kebab(option.getKey()));
+            if (untyped) {
+                property.put("type", OBJECT);
+                property.put("description", option.getValue().path("description").asText());
+                property.put("sourceType", SOURCE_TYPE);
+            }
+            if (defaultValue == null) {
+                continue;
+            }
             if ("enum".equals(option.getValue().path("type").asText())) {
                 // Spring Boot's own metadata writes an enum default as its constant in kebab case (AZURE_PUBLIC: azure-public)
                 property.put("defaultValue", defaultValue.asText().toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -331,7 +331,7 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private TokenProvider tokenProvider;
 
     /**
-     * An Azure SDK {@code com.azure.core.credential.TokenCredential} bean ({@code credentialType=AZURE_IDENTITY}),
+     * An Azure SDK {@code com.azure.core.credential.TokenCredential} bean (<code>credentialType=AZURE_IDENTITY</code>),
      * such as azure-identity's {@code DefaultAzureCredential} or {@code WorkloadIdentityCredential}, as the
      * camel-azure components take it. Unset with {@code AZURE_IDENTITY}: a {@code DefaultAzureCredential}. Its
      * tokens are cached and renewed ahead of expiry. azure-core (for a bean) or azure-identity (for the default) must
@@ -395,8 +395,8 @@ public class LogAnalyticsConfiguration implements Cloneable {
     private String proxyAuthPassword;
 
     /**
-     * Hosts reached without the proxy, {@code |}-separated, {@code *} a wildcard ({@code *.internal|10.*}), as
-     * the JVM's {@code http.nonProxyHosts}.
+     * Hosts reached without the proxy, separated by <code>|</code>, with <code>*</code> as a wildcard
+     * (<code>*.internal|10.*</code>), as the JVM's <code>http.nonProxyHosts</code>.
      */
     @UriParam(label = "proxy")
     private String nonProxyHosts;

@@ -61,8 +61,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 @ExtendWith(LogAnalyticsEmulatorExtension.class)
 class ConsumerScheduleTest {
 
-    static final int DEFAULT_SCHEDULES = 100;
-    static final int DEFAULT_JDBC_SCHEDULES = 25;
+    static final int DEFAULT_SCHEDULES = 300;
+    static final int DEFAULT_JDBC_SCHEDULES = 60;
     private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
     private static final Duration START_FROM = Duration.ofMinutes(30);
     private static final String QUERY = "Events_CL | where ingestion_time() >= _windowStart"

@@ -394,6 +394,15 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
      */
     private TokenProvider tokenProvider;
 
+    /**
+     * An Azure SDK com.azure.core.credential.TokenCredential bean (credentialType=AZURE_IDENTITY), such as
+     * azure-identity's DefaultAzureCredential or WorkloadIdentityCredential, as the camel-azure components take it.
+     * Unset with AZURE_IDENTITY: a DefaultAzureCredential. Its tokens are cached and renewed ahead of expiry.
+     * azure-core (for a bean) or azure-identity (for the default) must be on the classpath: the component declares
+     * them optional. Set it to a bean reference, #beanName.
+     */
+    private Object tokenCredential;
+
     public String getAdditionalWorkspaces() {
         return additionalWorkspaces;
     }
@@ -832,6 +841,14 @@ public class LogAnalyticsComponentConfiguration extends ComponentConfigurationPr
 
     public void setTenantId(String tenantId) {
         this.tenantId = tenantId;
+    }
+
+    public Object getTokenCredential() {
+        return tokenCredential;
+    }
+
+    public void setTokenCredential(Object tokenCredential) {
+        this.tokenCredential = tokenCredential;
     }
 
     public TokenProvider getTokenProvider() {

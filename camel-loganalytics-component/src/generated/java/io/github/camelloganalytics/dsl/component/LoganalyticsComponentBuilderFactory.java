@@ -808,8 +808,8 @@ public interface LoganalyticsComponentBuilderFactory {
         }
     
         /**
-         * Hosts reached without the proxy, {code }-separated, {code } a
-         * wildcard ({code .internal10.}), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, separated by , with as a wildcard
+         * (.internal10.), as the JVM's http.nonProxyHosts.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -1101,8 +1101,8 @@ public interface LoganalyticsComponentBuilderFactory {
         }
     
         /**
-         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
-         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * An Azure SDK com.azure.core.credential.TokenCredential bean
+         * (credentialType=AZURE_IDENTITY), such as azure-identity's
          * DefaultAzureCredential or WorkloadIdentityCredential, as the
          * camel-azure components take it. Unset with AZURE_IDENTITY: a
          * DefaultAzureCredential. Its tokens are cached and renewed ahead of

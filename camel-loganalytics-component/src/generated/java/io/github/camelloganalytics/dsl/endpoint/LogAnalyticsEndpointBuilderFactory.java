@@ -918,8 +918,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Hosts reached without the proxy, {code }-separated, {code } a
-         * wildcard ({code .internal10.}), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, separated by , with as a wildcard
+         * (.internal10.), as the JVM's http.nonProxyHosts.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -1709,8 +1709,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
-         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * An Azure SDK com.azure.core.credential.TokenCredential bean
+         * (credentialType=AZURE_IDENTITY), such as azure-identity's
          * DefaultAzureCredential or WorkloadIdentityCredential, as the
          * camel-azure components take it. Unset with AZURE_IDENTITY: a
          * DefaultAzureCredential. Its tokens are cached and renewed ahead of
@@ -1729,8 +1729,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
-         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * An Azure SDK com.azure.core.credential.TokenCredential bean
+         * (credentialType=AZURE_IDENTITY), such as azure-identity's
          * DefaultAzureCredential or WorkloadIdentityCredential, as the
          * camel-azure components take it. Unset with AZURE_IDENTITY: a
          * DefaultAzureCredential. Its tokens are cached and renewed ahead of
@@ -2671,8 +2671,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Hosts reached without the proxy, {code }-separated, {code } a
-         * wildcard ({code .internal10.}), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, separated by , with as a wildcard
+         * (.internal10.), as the JVM's http.nonProxyHosts.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3005,8 +3005,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
-         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * An Azure SDK com.azure.core.credential.TokenCredential bean
+         * (credentialType=AZURE_IDENTITY), such as azure-identity's
          * DefaultAzureCredential or WorkloadIdentityCredential, as the
          * camel-azure components take it. Unset with AZURE_IDENTITY: a
          * DefaultAzureCredential. Its tokens are cached and renewed ahead of
@@ -3025,8 +3025,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
-         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * An Azure SDK com.azure.core.credential.TokenCredential bean
+         * (credentialType=AZURE_IDENTITY), such as azure-identity's
          * DefaultAzureCredential or WorkloadIdentityCredential, as the
          * camel-azure components take it. Unset with AZURE_IDENTITY: a
          * DefaultAzureCredential. Its tokens are cached and renewed ahead of
@@ -3860,8 +3860,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Hosts reached without the proxy, {code }-separated, {code } a
-         * wildcard ({code .internal10.}), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, separated by , with as a wildcard
+         * (.internal10.), as the JVM's http.nonProxyHosts.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -4194,8 +4194,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
-         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * An Azure SDK com.azure.core.credential.TokenCredential bean
+         * (credentialType=AZURE_IDENTITY), such as azure-identity's
          * DefaultAzureCredential or WorkloadIdentityCredential, as the
          * camel-azure components take it. Unset with AZURE_IDENTITY: a
          * DefaultAzureCredential. Its tokens are cached and renewed ahead of
@@ -4214,8 +4214,8 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * An Azure SDK com.azure.core.credential.TokenCredential bean ({code
-         * credentialType=AZURE_IDENTITY}), such as azure-identity's
+         * An Azure SDK com.azure.core.credential.TokenCredential bean
+         * (credentialType=AZURE_IDENTITY), such as azure-identity's
          * DefaultAzureCredential or WorkloadIdentityCredential, as the
          * camel-azure components take it. Unset with AZURE_IDENTITY: a
          * DefaultAzureCredential. Its tokens are cached and renewed ahead of
