@@ -26,6 +26,8 @@ final class IsolatedEmulator implements AutoCloseable {
     /** The testkit and what it needs at run time: Jackson for the request and response bodies. */
     private static final Set<String> ARTIFACTS = Set.of(
             "io.github.camelloganalytics:camel-loganalytics-testkit",
+            // the testkit's KQL engine parses with ANTLR's runtime
+            "org.antlr:antlr4-runtime",
             "com.fasterxml.jackson.core:jackson-databind",
             "com.fasterxml.jackson.core:jackson-core",
             "com.fasterxml.jackson.core:jackson-annotations");
