@@ -15,8 +15,8 @@ import io.github.camelloganalytics.testkit.schema.TableSchema;
 /**
  * The sample workspace every emulator starts with, reachable on all three doors: every standard table
  * ({@link StandardTables}) with seeded, realistic records over the seven days before the emulator's clock (see
- * {@link StandardData}); Heartbeat, AzureActivity and AppRequests hold exactly the bundled {@link SampleData} records
- * of the last 24 hours, with the standard columns filled in.
+ * {@link StandardData}); in Heartbeat, AzureActivity and AppRequests the last 24 hours are exactly the bundled
+ * {@link SampleData} records, with the standard columns filled in, and the six days before them generated records.
  *
  * <p>
  * Tables are filled on first read, so an emulator starts without generating anything; the records are anchored at the
@@ -69,8 +69,8 @@ public final class SampleWorkspace {
             ws.addTable(Table.lazy(schema.name(), schema.columns(), table -> {
                 GenerationContext ctx = new GenerationContext(seed, anchor.get(), StandardData.DEFAULT_HISTORY, ID,
                         SUBSCRIPTION_ID, RESOURCE_GROUP);
-                if (bundled) { // exactly the records tests have always counted on: 372, 80 and 160
-                    StandardData.fillSample(table, schema, ctx);
+                if (bundled) { // the last day: exactly the records tests have always counted on (372, 80, 160)
+                    StandardData.fillSampleAndHistory(table, schema, ctx);
                 } else {
                     StandardData.fill(table, schema, ctx, ctx.now());
                 }

@@ -11,14 +11,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.camelloganalytics.testkit.data.Table;
 import io.github.camelloganalytics.testkit.data.TableRecord;
-import io.github.camelloganalytics.testkit.generate.GenerationContext;
-import io.github.camelloganalytics.testkit.generate.StandardData;
 import io.github.camelloganalytics.testkit.schema.StandardTables;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -105,9 +105,10 @@ class StandardDataTest extends ServerTestSupport {
 
     @Test
     void theBundledSampleTablesKeepTheirRecordsWithTheStandardColumnsFilledIn() throws Exception {
-        assertEquals(372, count("Heartbeat | count"));
-        assertEquals(80, count("AzureActivity | count"));
-        assertEquals(160, count("AppRequests | count"));
+        // the last day is exactly the bundled records
+        assertEquals(372, count("Heartbeat | where TimeGenerated > ago(1d) | count"));
+        assertEquals(80, count("AzureActivity | where TimeGenerated > ago(1d) | count"));
+        assertEquals(160, count("AppRequests | where TimeGenerated > ago(1d) | count"));
         JsonNode first = table("Heartbeat | take 1 | project Computer, SourceComputerId, OSMajorVersion, TenantId, _ResourceId");
         assertEquals("vm-web-01", first.get("rows").get(0).get(0).asText());
         assertEquals("bdd640fb-0667-4ad1-9c80-317fa3b1799d", first.get("rows").get(0).get(1).asText());
@@ -117,22 +118,46 @@ class StandardDataTest extends ServerTestSupport {
     }
 
     @Test
-    void heartbeatsHaveGaps() {
-        // the bundled day: vm-batch-01 misses some; a generated week: every night, and vm-web-02 for three hours
+    void theBundledTablesGoBackSixGeneratedDaysBeforeTheBundledDay() {
+        for (String name : List.of("Heartbeat", "AzureActivity", "AppRequests")) {
+            Table table = t(name);
+            Map<Long, Long> perDay = new TreeMap<>();
+            for (TableRecord r : table.records()) {
+                Instant tg = (Instant) r.value(table.timeGeneratedIndex());
+                assertFalse(tg.isBefore(NOW.minus(Duration.ofDays(7))), name + " " + tg);
+                perDay.merge(Duration.between(tg, NOW).toDays(), 1L, Long::sum);
+            }
+            assertEquals(Set.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), perDay.keySet(), name + " " + perDay);
+            // a working day's records are of the bundled day's order
+            long bundled = perDay.get(0L);
+            perDay.values().forEach(n -> assertTrue(n > bundled / 4 && n < bundled * 2, name + " " + perDay));
+        }
+    }
+
+    @Test
+    void heartbeatsHaveGapsThatTheActivityLogExplains() throws Exception {
         Table hb = t("Heartbeat");
         int computer = hb.columnIndex("Computer");
-        assertTrue(hb.records().stream().filter(r -> "vm-batch-01".equals(r.value(computer))).count() < 96);
-        Table week = StandardTables.get("Heartbeat").newTable();
-        StandardData.fill(week, StandardTables.get("Heartbeat"), new GenerationContext(18, NOW, Duration.ofDays(7),
-                "ws", "sub", "rg"), NOW);
-        int c = week.columnIndex("Computer");
-        long nightly = week.records().stream().filter(r -> "vm-batch-01".equals(r.value(c))).map(r -> ((Instant) r
-                .value(week.timeGeneratedIndex())).atOffset(ZoneOffset.UTC).getHour()).filter(h -> h >= 1 && h < 3).count();
-        long web1 = week.records().stream().filter(r -> "vm-web-01".equals(r.value(c))).count();
-        long web2 = week.records().stream().filter(r -> "vm-web-02".equals(r.value(c))).count();
-        assertEquals(0, nightly);
-        assertEquals(12, web1 - web2, "vm-web-02 misses three hours of 15-minute heartbeats");
-        assertTrue(web1 > 600, "a week of heartbeats: " + web1);
+        Map<Object, Long> perMachine = new TreeMap<>();
+        for (TableRecord r : hb.records()) {
+            perMachine.merge(r.value(computer), 1L, Long::sum);
+            Duration before = Duration.between((Instant) r.value(hb.timeGeneratedIndex()), NOW);
+            long minuteOfDay = before.toMinutes() % (24 * 60);
+            if ("vm-batch-01".equals(r.value(computer))) {
+                assertFalse(minuteOfDay > 10 * 60 && minuteOfDay < 13 * 60, "vm-batch-01 is deallocated then: " + before);
+            }
+        }
+        // a heartbeat every quarter hour for seven days; vm-batch-01 misses three hours a day, vm-web-02 three once
+        long week = 7 * 24 * 4;
+        assertEquals(Map.of("vm-batch-01", week - 7 * 12, "vm-sql-01", week, "vm-web-01", week, "vm-web-02", week - 12),
+                perMachine);
+        assertEquals(0, count("Heartbeat | where Computer == 'vm-web-02' and TimeGenerated between (ago(33h) .. ago(30h))"
+                              + " | count"));
+        // the day's deallocation and start of vm-batch-01, on every generated day
+        JsonNode ops = table("AzureActivity | where Caller == 'batch-scheduler@contoso.com' and ActivityStatusValue =="
+                             + " 'Succeeded' | summarize count() by OperationNameValue | order by OperationNameValue asc");
+        assertEquals("[[\"MICROSOFT.COMPUTE/VIRTUALMACHINES/DEALLOCATE/ACTION\",6],"
+                     + "[\"MICROSOFT.COMPUTE/VIRTUALMACHINES/START/ACTION\",6]]", ops.get("rows").toString());
     }
 
     @Test

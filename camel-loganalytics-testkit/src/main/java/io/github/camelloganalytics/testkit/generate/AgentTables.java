@@ -31,22 +31,28 @@ final class AgentTables {
 
     /**
      * One heartbeat per machine every 15 minutes (the live agent sends one a minute; thinned to keep the table
-     * small), with gaps: vm-batch-01 is deallocated every night from 01:00 to 03:00 UTC, and vm-web-02 was down for
-     * three hours two days before the clock.
+     * small), on quarter hours counted back from where the records end, each sent up to 50 seconds before its quarter
+     * hour (as the bundled day's), so that a timespan of whole days before the clock never cuts one off by the few
+     * seconds between the clock and a query. With gaps: vm-batch-01 is deallocated for three hours every day, from 13
+     * to 10 hours before the clock's time of day (as on the bundled day), and vm-web-02 was down for three hours, 33 to
+     * 30 hours before the clock.
      */
     static void heartbeat(Emitter out, Rand rand) {
-        Instant outageStart = out.ctx().now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        Instant now = out.ctx().now().truncatedTo(ChronoUnit.SECONDS);
+        Instant end = out.until().truncatedTo(ChronoUnit.SECONDS);
         for (Machine m : GenerationContext.MACHINES) {
             String resourceId = out.ctx().resourceId(m);
-            for (Instant t = aligned(out.from(), HEARTBEAT_EVERY); t.isBefore(out.until()); t = t.plus(HEARTBEAT_EVERY)) {
-                int hour = t.atOffset(ZoneOffset.UTC).getHour();
-                if (m.name().equals("vm-batch-01") && hour >= 1 && hour < 3) {
+            for (Instant g = end; !g.isBefore(out.from()); g = g.minus(HEARTBEAT_EVERY)) {
+                Duration beforeClock = Duration.between(g, now);
+                long hourOfDay = beforeClock.toMinutes() % (24 * 60);
+                if (m.name().equals("vm-batch-01") && hourOfDay >= 10 * 60 && hourOfDay < 13 * 60) {
                     continue;
                 }
-                if (m.name().equals("vm-web-02") && !t.isBefore(outageStart)
-                        && t.isBefore(outageStart.plus(Duration.ofHours(3)))) {
+                if (m.name().equals("vm-web-02") && beforeClock.compareTo(Duration.ofHours(30)) >= 0
+                        && beforeClock.compareTo(Duration.ofHours(33)) < 0) {
                     continue;
                 }
+                Instant sent = g.minusSeconds(1).minus(rand.jitter(Duration.ofSeconds(49)));
                 out.emit(out.row()
                         .set("Computer", m.name())
                         .set("SourceComputerId", SOURCE_COMPUTER_IDS.get(m.name()))
@@ -73,7 +79,7 @@ final class AgentTables {
                         .set("SourceSystem", m.windows() ? "OpsManager" : "Linux")
                         .set("Solutions", "\"security\", \"changeTracking\", \"updates\"")
                         .set("VMUUID", rand.uuid().toString()),
-                        t.plus(rand.jitter(Duration.ofSeconds(50))), resourceId);
+                        sent, resourceId);
             }
         }
     }

@@ -13,8 +13,8 @@ import io.github.camelloganalytics.testkit.data.SampleData;
 /**
  * Application Insights records of the sample shop (roles {@code orders-api} and {@code gateway}): the dependencies
  * its requests call (which fail with them), the exceptions of failed requests with their stacks, traces; page views,
- * availability tests and a function app. The request-bound tables walk the bundled requests of the last 24 hours, so
- * their {@code OperationId}s join AppRequests.
+ * availability tests and a function app. The request-bound tables walk one stream of requests (the bundled requests of
+ * the last 24 hours, generated ones on the days before), so their {@code OperationId}s join AppRequests.
  */
 final class AppTables {
 
@@ -29,11 +29,13 @@ final class AppTables {
     }
 
     /**
-     * The shop's requests: the bundled AppRequests records of the last 24 hours (see {@code SampleData}), anchored at
-     * the clock, so that the tables generated from them join the sample AppRequests table on {@code OperationId}.
+     * The shop's requests before {@code until}: generated ones on the days before the bundled day, then the bundled
+     * AppRequests records of the last 24 hours (see {@code SampleData}), anchored at the clock, so that the tables
+     * generated from them join the sample AppRequests table on {@code OperationId}.
      * A 503 is the payment service down (for order posts) or the database; a 500 the database or a bug.
      */
     static List<Request> requests(GenerationContext ctx, Instant until) {
+        List<Request> out = history(ctx, until);
         Rand rand = new Rand(ctx.seed(), "requests");
         List<Column> columns = SampleData.columns("AppRequests");
         SampleData.Records bundled = SampleData.records("AppRequests", columns, ctx.now());
@@ -45,7 +47,6 @@ final class AppTables {
         int code = index(columns, "ResultCode");
         int success = index(columns, "Success");
         int duration = index(columns, "DurationMs");
-        List<Request> out = new ArrayList<>();
         for (Object[] r : bundled.rows()) {
             Instant at = (Instant) r[time];
             if (!at.isBefore(until)) {
@@ -57,6 +58,51 @@ final class AppTables {
                     : c.equals("500") ? rand.pick("sql", "bug") : null;
             out.add(new Request(at, (String) r[id], (String) r[operation], n, (String) r[role], c, (Boolean) r[success],
                     (Double) r[duration], failure));
+        }
+        return out;
+    }
+
+    /** The shop's endpoints, as the bundled requests name them, with their share of the traffic. */
+    private static final List<String> ENDPOINTS = List.of("GET /api/customers", "GET /health", "POST /api/orders",
+            "GET /api/orders/{id}", "GET /api/orders", "GET /api/customers", "GET /health", "GET /api/orders/{id}",
+            "GET /api/orders", "POST /api/orders");
+
+    /**
+     * The requests of the days before the bundled day (which starts a day before the clock), made like the bundled
+     * ones: some 160 a working day, fewer at night and at weekends, 63 % to orders-api, one in seven failing. Each
+     * falls at least a minute after the start of its quarter hour (quarters counted back from the bundled day), so a
+     * timespan of whole days before the clock never cuts one off by the few seconds between the clock and a query.
+     */
+    private static List<Request> history(GenerationContext ctx, Instant until) {
+        Rand rand = new Rand(ctx.seed(), "requests-history");
+        Instant end = StandardData.bundledFrom(ctx).isBefore(until) ? StandardData.bundledFrom(ctx) : until;
+        List<Request> out = new ArrayList<>();
+        Duration quarter = Duration.ofMinutes(15);
+        long quarters = Duration.between(ctx.from(), StandardData.bundledFrom(ctx)).dividedBy(quarter);
+        for (long q = quarters; q >= 1; q--) {
+            Instant slot = StandardData.bundledFrom(ctx).minus(quarter.multipliedBy(q));
+            double p = 0.5 * Rand.load(slot);
+            for (int i = 0; i < 5; i++) {
+                if (!rand.chance(p)) {
+                    continue;
+                }
+                Instant at = slot.plus(Duration.ofMinutes(1)).plus(rand.jitter(Duration.ofMinutes(13)));
+                String name = rand.pick(ENDPOINTS);
+                String role = rand.chance(0.63) ? "orders-api" : "gateway";
+                double dice = rand.real(0, 1);
+                String code = name.equals("GET /health") ? "200" : dice < 0.085 ? "500" : dice < 0.145 ? "503"
+                        : dice < 0.19 ? "400" : dice < 0.215 && name.endsWith("{id}") ? "404"
+                        : name.startsWith("POST") ? "201" : "200";
+                boolean success = code.startsWith("2");
+                double ms = Math.round(rand.logNormal(success ? 36 : 25, 0.7) * 1000) / 1000.0;
+                String failure = code.equals("503") ? (name.startsWith("POST") ? "payment" : "sql")
+                        : code.equals("500") ? rand.pick("sql", "bug") : null;
+                String id = rand.uuid().toString().replace("-", "");
+                if (at.isBefore(end)) {
+                    out.add(new Request(at, id.substring(0, 16), rand.uuid().toString().replace("-", ""), name, role,
+                            code, success, ms, failure));
+                }
+            }
         }
         return out;
     }

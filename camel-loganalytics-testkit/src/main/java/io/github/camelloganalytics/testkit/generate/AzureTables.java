@@ -23,42 +23,60 @@ final class AzureTables {
 
     /**
      * Administrative operations a few times a day, each a Started record followed by Succeeded or Failed with the
-     * same {@code CorrelationId}; nightly start and deallocation of vm-batch-01.
+     * same {@code CorrelationId}, within hours counted back from where the records end (never in an hour's
+     * first two minutes, so that a timespan of whole days before the clock never cuts one off by the few seconds
+     * between the clock and a query); and every day vm-batch-01's deallocation before its three-hour gap in Heartbeat
+     * and its start after it.
      */
     static void azureActivity(Emitter out, Rand rand) {
-        for (Instant t = AgentTables.aligned(out.from(), Duration.ofHours(2)); t.isBefore(out.until()); t = t.plus(Duration.ofHours(2))) {
-            if (!rand.chance(0.5 * Rand.load(t) + 0.2)) {
-                continue;
+        Duration slot = Duration.ofHours(1);
+        long slots = Duration.between(out.from(), out.until()).dividedBy(slot);
+        for (long k = slots; k >= 1; k--) {
+            Instant t = out.until().minus(slot.multipliedBy(k));
+            for (int i = 0; i < 4; i++) {
+                if (!rand.chance(0.35 * Rand.load(t) + 0.1)) {
+                    continue;
+                }
+                Operation op = rand.pick(OPERATIONS);
+                Instant start = t.plus(Duration.ofMinutes(2)).plus(rand.jitter(Duration.ofMinutes(50)));
+                activity(out, rand, op, start, rand.chance(op.failureRate()), op.name().contains("DEPLOYMENTS")
+                        ? "deploy-pipeline@contoso.com" : rand.pick("alice@contoso.com", "bob@contoso.com"));
             }
-            Operation op = rand.pick(OPERATIONS);
-            String resourceId = out.ctx().resourceId(op.provider(), op.group(), op.resource());
-            String correlation = rand.uuid().toString();
-            String caller = op.name().contains("DEPLOYMENTS") ? "deploy-pipeline@contoso.com" : rand.pick("alice@contoso.com", "bob@contoso.com");
-            Instant start = t.plus(rand.jitter(Duration.ofHours(2)));
-            boolean failed = rand.chance(op.failureRate());
-            for (int phase = 0; phase < 2; phase++) {
-                String status = phase == 0 ? "Started" : failed ? "Failed" : "Succeeded";
-                Instant at = phase == 0 ? start : start.plusSeconds(rand.between(5, 240));
-                out.emit(out.row().set("OperationNameValue", op.name()).set("OperationName", op.name())
-                        .set("CategoryValue", "Administrative").set("Category", "Administrative")
-                        .set("Level", failed && phase == 1 ? "Error" : "Informational")
-                        .set("ActivityStatusValue", status).set("ActivityStatus", status)
-                        .set("ActivitySubstatusValue", phase == 1 && !failed ? "OK" : "")
-                        .set("Caller", caller).set("CallerIpAddress", rand.publicIp()).set("CorrelationId", correlation)
-                        .set("EventDataId", rand.uuid().toString()).set("OperationId", rand.uuid().toString())
-                        .set("ResourceGroup", op.group()).set("Resource", op.resource())
-                        .set("ResourceProvider", op.provider().substring(0, op.provider().indexOf('/')))
-                        .set("ResourceProviderValue", op.provider().substring(0, op.provider().indexOf('/')).toUpperCase())
-                        .set("ResourceId", resourceId).set("SubscriptionId", out.ctx().subscriptionId())
-                        .set("EventSubmissionTimestamp", at.plusMillis(300)).set("Hierarchy", "contoso/" + out.ctx().subscriptionId())
-                        .set("Properties_d", Json.object("eventCategory", "Administrative", "entity", resourceId, "message", op.name(),
-                                "hierarchy", "contoso/" + out.ctx().subscriptionId(), "statusCode", failed && phase == 1 ? "Conflict" : "OK"))
-                        .set("Properties", "{\"eventCategory\":\"Administrative\",\"message\":\"" + op.name() + "\"}")
-                        .set("Authorization_d", Json.object("action", op.name(), "scope", resourceId))
-                        .set("Claims_d", Json.object("name", caller))
-                        .set("SourceSystem", "Azure"),
-                        at, resourceId);
-            }
+        }
+        Instant now = out.ctx().now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (int day = 0; day <= out.ctx().history().toDays(); day++) {
+            Instant gap = now.minus(Duration.ofDays(day)).minus(Duration.ofHours(13));
+            activity(out, rand, OPERATIONS.get(1), gap.minus(Duration.ofMinutes(6)), false, "batch-scheduler@contoso.com");
+            activity(out, rand, OPERATIONS.get(0), gap.plus(Duration.ofHours(3)).minus(Duration.ofMinutes(8)), false,
+                    "batch-scheduler@contoso.com");
+        }
+    }
+
+    private static void activity(Emitter out, Rand rand, Operation op, Instant start, boolean failed, String caller) {
+        String resourceId = out.ctx().resourceId(op.provider(), op.group(), op.resource());
+        String correlation = rand.uuid().toString();
+        for (int phase = 0; phase < 2; phase++) {
+            String status = phase == 0 ? "Started" : failed ? "Failed" : "Succeeded";
+            Instant at = phase == 0 ? start : start.plusSeconds(rand.between(5, 240));
+            out.emit(out.row().set("OperationNameValue", op.name()).set("OperationName", op.name())
+                    .set("CategoryValue", "Administrative").set("Category", "Administrative")
+                    .set("Level", failed && phase == 1 ? "Error" : "Informational")
+                    .set("ActivityStatusValue", status).set("ActivityStatus", status)
+                    .set("ActivitySubstatusValue", phase == 1 && !failed ? "OK" : "")
+                    .set("Caller", caller).set("CallerIpAddress", rand.publicIp()).set("CorrelationId", correlation)
+                    .set("EventDataId", rand.uuid().toString()).set("OperationId", rand.uuid().toString())
+                    .set("ResourceGroup", op.group()).set("Resource", op.resource())
+                    .set("ResourceProvider", op.provider().substring(0, op.provider().indexOf('/')))
+                    .set("ResourceProviderValue", op.provider().substring(0, op.provider().indexOf('/')).toUpperCase())
+                    .set("ResourceId", resourceId).set("SubscriptionId", out.ctx().subscriptionId())
+                    .set("EventSubmissionTimestamp", at.plusMillis(300)).set("Hierarchy", "contoso/" + out.ctx().subscriptionId())
+                    .set("Properties_d", Json.object("eventCategory", "Administrative", "entity", resourceId, "message", op.name(),
+                            "hierarchy", "contoso/" + out.ctx().subscriptionId(), "statusCode", failed && phase == 1 ? "Conflict" : "OK"))
+                    .set("Properties", "{\"eventCategory\":\"Administrative\",\"message\":\"" + op.name() + "\"}")
+                    .set("Authorization_d", Json.object("action", op.name(), "scope", resourceId))
+                    .set("Claims_d", Json.object("name", caller))
+                    .set("SourceSystem", "Azure"),
+                    at, resourceId);
         }
     }
 

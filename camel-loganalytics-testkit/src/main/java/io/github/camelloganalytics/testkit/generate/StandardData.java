@@ -78,6 +78,30 @@ public final class StandardData {
     }
 
     /**
+     * Where the bundled sample records' day begins: a day before the clock (to the second, as the records are
+     * shifted). Generated records of the bundled tables end there.
+     *
+     * @param  ctx the generation context
+     * @return     the clock's instant, truncated to the second, less a day
+     */
+    public static Instant bundledFrom(GenerationContext ctx) {
+        return ctx.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(Duration.ofDays(1));
+    }
+
+    /**
+     * Fills one of the bundled tables: the bundled records of the last day (see {@link #fillSample}), then generated
+     * records of the days before it (see {@link #fill}, ending at {@link #bundledFrom}).
+     *
+     * @param table  a table named as one of {@link SampleData#TABLES}
+     * @param schema its schema
+     * @param ctx    the workspace, seed, clock and history
+     */
+    public static void fillSampleAndHistory(Table table, TableSchema schema, GenerationContext ctx) {
+        fillSample(table, schema, ctx);
+        fill(table, schema, ctx, bundledFrom(ctx));
+    }
+
+    /**
      * Adds the bundled sample records of a table (see {@link SampleData}), with the standard columns they lack
      * filled in, and returns the oldest {@code TimeGenerated} among them.
      *
