@@ -97,6 +97,163 @@ public final class LogAnalyticsEmulator implements AutoCloseable {
     }
 
     /**
+     * A builder of emulators with a clock, a seed, data files and workspaces of their own, ready for a test:
+     *
+     * <pre>{@code
+     * LogAnalyticsEmulator emulator = LogAnalyticsEmulator.builder()
+     *         .clockFixedAt(Instant.parse("2026-03-01T12:00:00Z"))     // or clockOffset(Duration.ofDays(-1))
+     *         .seed(42)                                                 // other generated sample records
+     *         .data(Path.of("src/test/data"))                           // Orders_CL.ndjson: table Orders_CL
+     *         .data("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", Path.of("src/test/other-workspace"))
+     *         .build()
+     *         .start();
+     * }</pre>
+     *
+     * @return a builder of an emulator on ephemeral ports following the system clock, with the default seed
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds an emulator: ports, clock, the sample data's seed, extra workspaces and data files loaded into them. Each
+     * {@link #build()} makes a new emulator, so one builder serves many tests (as the JUnit extension uses it).
+     */
+    public static final class Builder {
+
+        private int queryPort;
+        private int tokenPort;
+        private Clock clock = Clock.systemUTC();
+        private java.time.Instant fixedAt;
+        private java.time.Duration offset;
+        private long seed = StandardData.DEFAULT_SEED;
+        private final java.util.Map<String, List<Path>> data = new java.util.LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * @param  queryPort the query API's port, 0 (the default) for an ephemeral one
+         * @param  tokenPort the token endpoint's HTTPS port, 0 (the default) for an ephemeral one
+         * @return           this builder
+         */
+        public Builder ports(int queryPort, int tokenPort) {
+            this.queryPort = queryPort;
+            this.tokenPort = tokenPort;
+            return this;
+        }
+
+        /**
+         * Stops the emulator's clock at an instant: {@code now()} and {@code ago()} answer from it and the sample
+         * records end there, the same on every run.
+         *
+         * @param  instant the instant
+         * @return         this builder
+         */
+        public Builder clockFixedAt(java.time.Instant instant) {
+            this.fixedAt = java.util.Objects.requireNonNull(instant, "instant");
+            this.offset = null;
+            return this;
+        }
+
+        /**
+         * Makes the emulator's clock run with the system clock, set off by a duration.
+         *
+         * @param  offset added to the system clock (negative for the past)
+         * @return        this builder
+         */
+        public Builder clockOffset(java.time.Duration offset) {
+            this.offset = java.util.Objects.requireNonNull(offset, "offset");
+            this.fixedAt = null;
+            return this;
+        }
+
+        /**
+         * Makes the emulator's clock follow a test's own clock.
+         *
+         * @param  clock the clock to follow
+         * @return       this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = java.util.Objects.requireNonNull(clock, "clock");
+            this.fixedAt = null;
+            this.offset = null;
+            return this;
+        }
+
+        /**
+         * @param  seed the seed of the sample workspace's generated records ({@link StandardData#DEFAULT_SEED} by
+         *              default): the same seed and clock give the same records
+         * @return      this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Loads a data file, or every data file of a directory, into the sample workspace, each a table named after
+         * its file (see {@link Workspace#load(Path)}).
+         *
+         * @param  fileOrDir a {@code .json}, {@code .ndjson}, {@code .jsonl} or {@code .csv} file, or a directory
+         * @return           this builder
+         */
+        public Builder data(Path fileOrDir) {
+            return data(SAMPLE_WORKSPACE_ID, fileOrDir);
+        }
+
+        /**
+         * Loads a data file, or every data file of a directory, into a workspace, made when it is not the sample
+         * workspace (the sample client may read it).
+         *
+         * @param  workspaceId the workspace id
+         * @param  fileOrDir   a data file or a directory of them
+         * @return             this builder
+         */
+        public Builder data(String workspaceId, Path fileOrDir) {
+            data.computeIfAbsent(java.util.Objects.requireNonNull(workspaceId, "workspaceId"), k -> new java.util.ArrayList<>())
+                    .add(java.util.Objects.requireNonNull(fileOrDir, "fileOrDir"));
+            return this;
+        }
+
+        /**
+         * Adds an empty workspace (answering 204 until a table holds a record), which the sample client may read.
+         *
+         * @param  workspaceId the workspace id
+         * @return             this builder
+         */
+        public Builder workspace(String workspaceId) {
+            data.computeIfAbsent(java.util.Objects.requireNonNull(workspaceId, "workspaceId"), k -> new java.util.ArrayList<>());
+            return this;
+        }
+
+        /**
+         * Makes the emulator, not started, and loads its data.
+         *
+         * @return the emulator
+         * @throws IllegalArgumentException naming the file when a data file cannot be parsed or does not fit its
+         *                                  schema
+         * @throws UncheckedIOException     when a data file cannot be read
+         */
+        public LogAnalyticsEmulator build() {
+            LogAnalyticsEmulator emulator = new LogAnalyticsEmulator(queryPort, tokenPort, clock);
+            if (fixedAt != null) {
+                emulator.clock().fixAt(fixedAt);
+            } else if (offset != null) {
+                emulator.clock().offsetBy(offset);
+            }
+            if (seed != StandardData.DEFAULT_SEED) {
+                emulator.resetSampleWorkspace(seed);
+            }
+            data.forEach((workspaceId, paths) -> {
+                emulator.workspace(workspaceId);
+                paths.forEach(path -> emulator.load(workspaceId, path));
+            });
+            return emulator;
+        }
+    }
+
+    /**
      * @return the emulator's clock: fix it ({@link EmulatorClock#fixAt}), set it off ({@link EmulatorClock#offsetBy})
      *         or move it ({@link EmulatorClock#advance}); the sample records are anchored at its instant when a query
      *         first reads them, so set it before the first query

@@ -26,7 +26,15 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * }
  * }</pre>
  *
- * Registered with {@code @RegisterExtension}, it can build the emulator itself (e.g. on fixed ports).
+ * Registered with {@code @RegisterExtension}, it builds the emulator with a {@link LogAnalyticsEmulator.Builder}: a
+ * fixed or offset clock, the sample data's seed, the test's own data files, more workspaces (or on fixed ports):
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static LogAnalyticsEmulatorExtension emulator = new LogAnalyticsEmulatorExtension(LogAnalyticsEmulator.builder()
+ *         .clockFixedAt(Instant.parse("2026-03-01T12:00:00Z"))
+ *         .data(Path.of("src/test/data")));                     // Orders_CL.ndjson becomes table Orders_CL
+ * }</pre>
  */
 public final class LogAnalyticsEmulatorExtension
         implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor, ParameterResolver {
@@ -40,6 +48,15 @@ public final class LogAnalyticsEmulatorExtension
     /** An extension making emulators on ephemeral ports. */
     public LogAnalyticsEmulatorExtension() {
         this(LogAnalyticsEmulator::new);
+    }
+
+    /**
+     * An extension making each test class's emulator with a builder: its clock, seed, data and workspaces.
+     *
+     * @param builder the builder; each test class gets a new emulator of it
+     */
+    public LogAnalyticsEmulatorExtension(LogAnalyticsEmulator.Builder builder) {
+        this(builder::build);
     }
 
     /**

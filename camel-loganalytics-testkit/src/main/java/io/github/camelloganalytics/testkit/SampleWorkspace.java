@@ -7,8 +7,11 @@ import java.util.List;
 
 import io.github.camelloganalytics.testkit.data.SampleData;
 import io.github.camelloganalytics.testkit.data.Table;
+import io.github.camelloganalytics.testkit.generate.ClassicTables;
 import io.github.camelloganalytics.testkit.generate.GenerationContext;
 import io.github.camelloganalytics.testkit.generate.StandardData;
+import io.github.camelloganalytics.testkit.schema.ClassicAppInsightsTables;
+import io.github.camelloganalytics.testkit.schema.ClassicAppInsightsTables.ClassicTable;
 import io.github.camelloganalytics.testkit.schema.StandardTables;
 import io.github.camelloganalytics.testkit.schema.TableSchema;
 
@@ -17,6 +20,9 @@ import io.github.camelloganalytics.testkit.schema.TableSchema;
  * ({@link StandardTables}) with seeded, realistic records over the seven days before the emulator's clock (see
  * {@link StandardData}); in Heartbeat, AzureActivity and AppRequests the last 24 hours are exactly the bundled
  * {@link SampleData} records, with the standard columns filled in, and the six days before them generated records.
+ * Beside them the classic Application Insights tables ({@link ClassicAppInsightsTables}: {@code requests},
+ * {@code dependencies}, {@code exceptions}, {@code pageViews}, {@code traces}, {@code customEvents},
+ * {@code availabilityResults}) hold the records of their workspace-based tables in the classic columns.
  *
  * <p>
  * Tables are filled on first read, so an emulator starts without generating anything; the records are anchored at the
@@ -75,6 +81,10 @@ public final class SampleWorkspace {
                     StandardData.fill(table, schema, ctx, ctx.now());
                 }
             }));
+        }
+        for (ClassicTable classic : ClassicAppInsightsTables.all()) {
+            ws.addTable(Table.lazy(classic.schema().name(), classic.schema().columns(), table -> ClassicTables.fill(
+                    table, classic, ws.table(classic.workspaceTable()).orElseThrow(), seed)));
         }
         ws.attachResource(VM_RESOURCE_ID);
         return ws;

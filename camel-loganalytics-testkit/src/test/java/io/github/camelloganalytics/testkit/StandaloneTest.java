@@ -109,6 +109,41 @@ class StandaloneTest {
         }
     }
 
+    /** Runs the standalone main class as a process, to its end, and returns its exit code and output. */
+    static Ran run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Standalone.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process did not end: " + output);
+            return new Ran(p.exitValue(), output);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    record Ran(int exitCode, String output) {
+    }
+
+    @Test
+    void aBadArgumentEndsTheProcessWithExitCodeTwoNamingOptionAndValue() throws Exception {
+        Ran badClock = run("--port", "0", "--clock", "yesterday");
+        assertEquals(2, badClock.exitCode(), badClock.output());
+        assertTrue(badClock.output().startsWith("--clock yesterday: not an ISO 8601 instant such as 2026-03-01T12:00:00Z"
+                                                + System.lineSeparator() + Standalone.USAGE), badClock.output());
+        Ran unknown = run("--colour", "blue");
+        assertEquals(2, unknown.exitCode(), unknown.output());
+        assertTrue(unknown.output().startsWith("Unknown argument --colour"), unknown.output());
+        Ran missing = run("--data", data.resolve("missing").toString());
+        assertEquals(2, missing.exitCode(), missing.output());
+        assertTrue(missing.output().startsWith("--data " + data.resolve("missing") + ": not a directory"), missing.output());
+        Ran help = run("--help");
+        assertEquals(0, help.exitCode(), help.output());
+        assertEquals(Standalone.USAGE + System.lineSeparator(), help.output());
+    }
+
     @Test
     void badOptionsAreRefusedNamingOptionAndValue() {
         assertEquals("--clock yesterday: not an ISO 8601 instant such as 2026-03-01T12:00:00Z",
