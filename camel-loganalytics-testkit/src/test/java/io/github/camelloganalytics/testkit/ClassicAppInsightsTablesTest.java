@@ -58,6 +58,8 @@ class ClassicAppInsightsTablesTest extends ServerTestSupport {
         assertEquals(160, count("requests | where timestamp > ago(1d) | count"), "the bundled day");
         assertEquals(count("AppRequests | where Success == false | count"),
                 count("requests | where success == 'False' | count"));
+        assertEquals(400, query("requests | where success == false | count").statusCode(),
+                "success is a string, as the migration guide types it");
         assertEquals(table("AppRequests | summarize n = count(), failed = countif(Success == false), ms = sum(DurationMs)"
                            + " by AppRoleName | order by AppRoleName asc").get("rows").toString(),
                 table("requests | summarize n = count(), failed = countif(success == 'False'), ms = sum(duration)"

@@ -135,6 +135,21 @@ class StandardDataTest extends ServerTestSupport {
     }
 
     @Test
+    void wholeDaysBeforeTheClockFindTheSameRecordsSecondsLater() throws Exception {
+        List<String> queries = List.of("Heartbeat | where TimeGenerated > ago(1d) | count",
+                "Heartbeat | where TimeGenerated > ago(2d) | count", "AppRequests | where TimeGenerated > ago(3d) | count",
+                "AzureActivity | where TimeGenerated > ago(4d) | count", "AppRequests | where TimeGenerated > ago(1d) | count");
+        List<Long> atTheClock = new java.util.ArrayList<>();
+        for (String q : queries) {
+            atTheClock.add(count(q));
+        }
+        server.clock(Clock.fixed(NOW.plusSeconds(50), ZoneOffset.UTC)); // a query some seconds after the records' anchor
+        for (int i = 0; i < queries.size(); i++) {
+            assertEquals(atTheClock.get(i), count(queries.get(i)), queries.get(i));
+        }
+    }
+
+    @Test
     void heartbeatsHaveGapsThatTheActivityLogExplains() throws Exception {
         Table hb = t("Heartbeat");
         int computer = hb.columnIndex("Computer");
@@ -153,6 +168,10 @@ class StandardDataTest extends ServerTestSupport {
                 perMachine);
         assertEquals(0, count("Heartbeat | where Computer == 'vm-web-02' and TimeGenerated between (ago(33h) .. ago(30h))"
                               + " | count"));
+        // two days: the bundled one and a generated one, with vm-batch-01's daily gap and vm-web-02's outage
+        assertEquals("[[\"vm-batch-01\",168],[\"vm-sql-01\",192],[\"vm-web-01\",192],[\"vm-web-02\",180]]",
+                table("Heartbeat | where TimeGenerated > ago(2d) | summarize count() by Computer | order by Computer asc")
+                        .get("rows").toString());
         // the day's deallocation and start of vm-batch-01, on every generated day
         JsonNode ops = table("AzureActivity | where Caller == 'batch-scheduler@contoso.com' and ActivityStatusValue =="
                              + " 'Succeeded' | summarize count() by OperationNameValue | order by OperationNameValue asc");
