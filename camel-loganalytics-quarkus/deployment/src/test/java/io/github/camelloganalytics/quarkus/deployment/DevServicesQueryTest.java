@@ -32,7 +32,11 @@ class DevServicesQueryTest {
 
     /** The emulator's sample client secret: {@code LogAnalyticsEmulator.SAMPLE_CLIENT_SECRET}, never to be logged. */
     private static final String SAMPLE_SECRET = "emulator-sample-client-secret";
-    /** The last day of heartbeats in the sample workspace (the testkit's sample-workspace.json). */
+    /**
+     * The last day of heartbeats in the sample workspace: the bundled day of the testkit's sample-workspace.json (the
+     * six generated days before it lie outside {@code P1D}; the emulator runs in Dev Services' class loader, out of
+     * this test's reach, so the figures are the bundled file's).
+     */
     private static final List<Map<String, Object>> HEARTBEATS_BY_COMPUTER = List.of(
             Map.of("Computer", "vm-batch-01", "count_", 84L),
             Map.of("Computer", "vm-sql-01", "count_", 96L),
