@@ -53,13 +53,16 @@ class ExtensionOptionsTest {
         try {
             Path dir = Files.createTempDirectory("extension-options");
             Files.createDirectories(dir.resolve("orders"));
+            // removed at exit in the reverse order of registration: the files, then their directories
+            for (String name : List.of("", "orders", "orders/Orders_CL.ndjson", "Shipments_CL.csv")) {
+                dir.resolve(name).toFile().deleteOnExit();
+            }
             Files.writeString(dir.resolve("orders/Orders_CL.ndjson"), """
                     {"TimeGenerated":"2026-03-01T11:30:00Z","OrderId":1,"Amount":20.5,"Region":"eu"}
                     {"TimeGenerated":"2026-03-01T09:00:00Z","OrderId":2,"Amount":7,"Region":"us"}
                     {"TimeGenerated":"2026-02-27T09:00:00Z","OrderId":3,"Amount":12,"Region":"eu"}
                     """);
             Files.writeString(dir.resolve("Shipments_CL.csv"), "TimeGenerated,OrderId,Carrier\n2026-03-01T10:00:00Z,1,DHL\n");
-            dir.toFile().deleteOnExit();
             return dir;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
