@@ -126,12 +126,13 @@ public final class AstBuilder extends KqlBaseVisitor<Node> {
 
     private NamedExpression named(KqlParser.NamedExpressionContext item) {
         if (item instanceof KqlParser.SingleNamedContext s) {
-            return new NamedExpression(List.of(name(s.name())), false, expression(s.expression()), span(item));
+            return new NamedExpression(List.of(name(s.columnName().getText())), false, expression(s.expression()),
+                    span(item));
         }
         if (item instanceof KqlParser.MultiNamedContext m) {
             List<String> names = new ArrayList<>();
-            for (KqlParser.NameContext n : m.name()) {
-                names.add(name(n));
+            for (KqlParser.ColumnNameContext n : m.columnName()) {
+                names.add(name(n.getText()));
             }
             return new NamedExpression(List.copyOf(names), true, expression(m.expression()), span(item));
         }

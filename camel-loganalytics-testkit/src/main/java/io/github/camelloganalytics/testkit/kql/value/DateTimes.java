@@ -19,8 +19,9 @@ import io.github.camelloganalytics.testkit.data.ColumnType;
 public final class DateTimes {
 
     /** yyyy-M-d or M/d/yyyy (M-d-yyyy), with an optional H:mm[:ss.fff] time. */
+    /** Dates as the service's lenient parser reads them: 2025-6-14, 6/14/2025, 2025, 6, 14, 2017 - 08 - 01. */
     private static final Pattern LOOSE = Pattern.compile(
-            "(\\d{1,4})[-/](\\d{1,2})[-/](\\d{1,4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{1,2}(?:\\.\\d+)?))?)?Z?");
+            "(\\d{1,4})\\s*[-/,]\\s*(\\d{1,2})\\s*[-/,]\\s*(\\d{1,4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{1,2}(?:\\.\\d+)?))?)?Z?");
 
     private static final Pattern SPAN_LITERAL = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z]+)");
 

@@ -244,4 +244,37 @@ class ScalarFunctionsReferenceTest {
         assertEquals("SEM0219", assertThrows(KqlSemanticException.class, () -> one("print strlen()")).code());
         assertEquals("SEM0227", assertThrows(KqlSemanticException.class, () -> one("print count()")).code());
     }
+
+    /** logical-operators.md: a column may be named print, as the page's own example names it. */
+    @Test
+    void aColumnNamedPrint() {
+        assertEquals(List.of("print:bool"), schema("print print=iff(bool(null) and true, true, false)"));
+        assertEquals(false, one("print print=iff(bool(null) and true, true, false)"));
+    }
+
+    /**
+     * endofweek-function.md and startofweek-function.md write datetime(2025, 6, 14); sliding-window-counts-plugin.md
+     * writes datetime(2017 - 08 - 01): the service's lenient date parser reads both.
+     */
+    @Test
+    void lenientDatetimeLiterals() {
+        String data = "let data=datatable(Date: datetime, day: string)\n[\n"
+                + "datetime(2025, 6, 14), \"Saturday\",\ndatetime(2025, 6, 15), \"Sunday\",\n"
+                + "datetime(2025, 6, 16), \"Monday\",\ndatetime(2025, 6, 17), \"Tuesday\"\n];\n";
+        assertEquals(rows("2025-06-14T00:00:00.0000000Z|Saturday|2025-06-15T23:59:59.9999999Z",
+                "2025-06-15T00:00:00.0000000Z|Sunday|2025-06-15T23:59:59.9999999Z",
+                "2025-06-16T00:00:00.0000000Z|Monday|2025-06-22T23:59:59.9999999Z",
+                "2025-06-17T00:00:00.0000000Z|Tuesday|2025-06-22T23:59:59.9999999Z"),
+                text("let endofweekSunday = (dateArg: datetime) {\n"
+                        + "    datetime_add('day', 8, endofweek(datetime_add('day', -8, dateArg)))\n};\n" + data
+                        + "data\n| extend SundayEndOfWeek=endofweekSunday(Date)"));
+        assertEquals(rows("2025-06-14T00:00:00.0000000Z|Saturday|2025-06-09T00:00:00.0000000Z",
+                "2025-06-15T00:00:00.0000000Z|Sunday|2025-06-09T00:00:00.0000000Z",
+                "2025-06-16T00:00:00.0000000Z|Monday|2025-06-16T00:00:00.0000000Z",
+                "2025-06-17T00:00:00.0000000Z|Tuesday|2025-06-16T00:00:00.0000000Z"),
+                text("let startofweekFromMonday = (dateArg: datetime) {\n"
+                        + "    datetime_add('day', 1, startofweek(datetime_add('day', -1, dateArg)))\n};\n" + data
+                        + "data\n| extend MondayWeek=startofweekFromMonday(Date)"));
+        assertEquals(Instant.parse("2017-08-01T00:00:00Z"), one("print datetime(2017 - 08 - 01)"));
+    }
 }
