@@ -148,6 +148,20 @@ final class Aggregate {
         for (Column c : g.keyColumns) {
             keyNames.add(c.name());
         }
+        if (fn.equals("percentiles_array")) {
+            List<Expr> all = new ArrayList<>();
+            for (Argument a : args) {
+                all.add(er.argument(a));
+            }
+            g.slots.add(new ExpressionResolver.AggregateSlot(new AggregateFunction(fn, 2, 64, "percentiles",
+                    a -> ColumnType.DYNAMIC, types -> Aggregations.percentilesArray()), all, ColumnType.DYNAMIC));
+            int index = g.keyColumns.size() + g.slots.size() - 1;
+            String name = "percentiles_" + argumentName(call, 0);
+            g.outputs.add(new Output(Column.of(Names.unique(outputColumns(g), name), ColumnType.DYNAMIC),
+                    post -> post[index]));
+            renameOutputs(item, g, 1);
+            return;
+        }
         if (fn.equals("percentiles")) {
             Expr x = er.argument(args.get(0));
             String base = argumentName(call, 0);

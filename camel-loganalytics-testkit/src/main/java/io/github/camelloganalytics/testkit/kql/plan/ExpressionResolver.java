@@ -781,6 +781,7 @@ final class ExpressionResolver {
             args.add(e);
             types.add(e.type());
         }
+        checkAccuracy(fn, args, argCtx);
         ColumnType type;
         try {
             type = agg.resultType().of(types.isEmpty() ? List.of(ColumnType.LONG) : types);
@@ -792,4 +793,21 @@ final class ExpressionResolver {
         return new Expr.ColumnRef(type, index, fn);
     }
 
+
+    /**
+     * dcount's and dcountif's accuracy: a constant level of the reference's estimation-accuracy table, 0 to 4 (the
+     * emulator counts exactly at every level).
+     */
+    private void checkAccuracy(String fn, List<Expr> args, List<Argument> argCtx) {
+        int at = fn.equals("dcount") ? 1 : fn.equals("dcountif") ? 2 : -1;
+        if (at < 0 || args.size() <= at) {
+            return;
+        }
+        Object v = args.get(at) instanceof Expr.Constant k ? k.value() : null;
+        long level = v instanceof Long || v instanceof Integer ? ((Number) v).longValue() : -1;
+        if (level < 0 || level > 4) {
+            throw error("SEM0219", "function '" + fn + "': the accuracy (argument #" + (at + 1)
+                    + ") must be a constant integer from 0 to 4, got '" + argCtx.get(at).span().text() + "'");
+        }
+    }
 }
