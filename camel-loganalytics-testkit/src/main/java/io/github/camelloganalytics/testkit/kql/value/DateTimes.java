@@ -111,7 +111,22 @@ public final class DateTimes {
         };
         BigDecimal nanos = amount.multiply(BigDecimal.valueOf(nanosPerUnit));
         // the service keeps 100 ns ticks
-        long ticks = nanos.divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+        return span(nanos.divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_EVEN).longValueExact());
+    }
+
+    /**
+     * @param  d a duration
+     * @return   its length in the service's 100 ns ticks
+     */
+    public static long ticks(Duration d) {
+        return d.toNanos() / 100;
+    }
+
+    /**
+     * @param  ticks a length in 100 ns ticks
+     * @return       the duration
+     */
+    public static Duration span(long ticks) {
         return Duration.ofNanos(ticks * 100);
     }
 
