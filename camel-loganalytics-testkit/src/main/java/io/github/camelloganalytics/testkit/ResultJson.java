@@ -72,7 +72,7 @@ final class ResultJson {
             g.writeEndObject();
             g.writeEndArray();
             if ("true".equalsIgnoreCase(prefer.get("include-render"))) {
-                writeRender(g, result.visualization());
+                writeRender(g, result);
             }
             if ("true".equalsIgnoreCase(prefer.get("include-statistics"))) {
                 writeStatistics(g, statistics);
@@ -190,22 +190,77 @@ final class ResultJson {
         g.writeEndObject();
     }
 
-    /** The render object: the emulator's KQL knows no {@code with (...)} properties, so only the kind is set. */
-    private static void writeRender(JsonGenerator g, String visualization) throws IOException {
+    /**
+     * The render object's fields in the service's order, each with the {@code render ... with (...)} property that
+     * sets it (null for the two the query cannot set).
+     */
+    private static final List<String[]> RENDER_FIELDS = List.of(new String[] { "title", "title" },
+            new String[] { "accumulate", "accumulate" }, new String[] { "isQuerySorted", null },
+            new String[] { "kind", "kind" }, new String[] { "legend", "legend" }, new String[] { "series", "series" },
+            new String[] { "yMin", "ymin" }, new String[] { "yMax", "ymax" }, new String[] { "xAxis", "xaxis" },
+            new String[] { "xColumn", "xcolumn" }, new String[] { "xTitle", "xtitle" },
+            new String[] { "yAxis", "yaxis" }, new String[] { "yColumns", "ycolumns" },
+            new String[] { "ySplit", "ysplit" }, new String[] { "yTitle", "ytitle" },
+            new String[] { "anomalyColumns", "anomalycolumns" });
+
+    /**
+     * The render object as the service writes it: the visualization, then every field, set from the query's
+     * {@code with (...)} properties: column lists as arrays of names, {@code yMin}/{@code yMax} as numbers (the
+     * string {@code "NaN"} when unset), {@code accumulate} and {@code isQuerySorted} as booleans (false unless set),
+     * the others as strings, null when unset.
+     */
+    private static void writeRender(JsonGenerator g, KqlResult result) throws IOException {
+        Map<String, Object> props = result.renderProperties();
         g.writeObjectFieldStart("render");
-        g.writeStringField("visualization", visualization);
-        g.writeNullField("title");
-        g.writeBooleanField("accumulate", false);
-        g.writeBooleanField("isQuerySorted", false);
-        for (String field : List.of("kind", "legend", "series")) {
-            g.writeNullField(field);
-        }
-        g.writeStringField("yMin", "NaN");
-        g.writeStringField("yMax", "NaN");
-        for (String field : List.of("xAxis", "xColumn", "xTitle", "yAxis", "yColumns", "ySplit", "yTitle",
-                "anomalyColumns")) {
-            g.writeNullField(field);
+        g.writeStringField("visualization", result.visualization());
+        for (String[] field : RENDER_FIELDS) {
+            String name = field[0];
+            Object value = field[1] == null ? null : props.get(field[1]);
+            g.writeFieldName(name);
+            switch (name) {
+                case "accumulate", "isQuerySorted" -> g.writeBoolean(
+                        value != null && Boolean.parseBoolean(String.valueOf(value)));
+                case "yMin", "yMax" -> {
+                    Double d = value == null ? null : number(value);
+                    if (d == null) {
+                        g.writeString("NaN");
+                    } else {
+                        g.writeNumber(d);
+                    }
+                }
+                case "series", "yColumns", "anomalyColumns" -> {
+                    if (value instanceof List<?> names) {
+                        g.writeStartArray();
+                        for (Object n : names) {
+                            g.writeString(String.valueOf(n));
+                        }
+                        g.writeEndArray();
+                    } else {
+                        g.writeNull();
+                    }
+                }
+                default -> {
+                    if (value == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeString(value instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf)
+                                .toList()) : String.valueOf(value));
+                    }
+                }
+            }
         }
         g.writeEndObject();
+    }
+
+    /** @return a ymin/ymax value as a number, or null when it is not one */
+    private static Double number(Object value) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.valueOf(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
+import io.github.camelloganalytics.testkit.kql.ast.AstBuilder;
+import io.github.camelloganalytics.testkit.kql.ast.Query;
 import io.github.camelloganalytics.testkit.kql.parse.KqlParsing;
 import io.github.camelloganalytics.testkit.kql.plan.Plan;
 import io.github.camelloganalytics.testkit.kql.plan.Resolver;
@@ -37,7 +38,7 @@ public final class KqlEngine {
      *                              subclass {@link NotSupportedByEmulatorException}) uses KQL the emulator lacks
      */
     public static KqlResult run(String query, TableResolver resolver, Instant now) {
-        KqlParser.QueryContext tree = KqlParsing.parse(query);
+        Query tree = AstBuilder.build(KqlParsing.parse(query));
         Resolver.Resolved resolved = new Resolver(resolver, now).resolve(tree);
         Plan plan = resolved.plan();
         List<Object[]> rows = new ArrayList<>(plan.rows().size());
@@ -54,6 +55,6 @@ public final class KqlEngine {
      * @throws KqlSyntaxException when the text is not KQL
      */
     public static void checkSyntax(String query) {
-        KqlParsing.parse(query);
+        AstBuilder.build(KqlParsing.parse(query));
     }
 }

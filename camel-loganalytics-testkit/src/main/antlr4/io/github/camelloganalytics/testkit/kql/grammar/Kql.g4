@@ -187,9 +187,15 @@ namedExpressions
     ;
 
 namedExpression
-    : name ASSIGN expression                                                    # singleNamed
-    | LPAREN name (COMMA name)* RPAREN ASSIGN expression                        # multiNamed
+    : columnName ASSIGN expression                                              # singleNamed
+    | LPAREN columnName (COMMA columnName)* RPAREN ASSIGN expression            # multiNamed
     | expression                                                                # unnamed
+    ;
+
+// a column being named may also be called print (print print = ...); elsewhere print starts a source
+columnName
+    : name
+    | PRINT
     ;
 
 arguments

@@ -388,6 +388,44 @@ public final class Aggregations {
     }
 
     /**
+     * {@code percentiles_array(x, p1, p2...)} and {@code percentiles_array(x, dynamic([p1, p2...]))}: the
+     * nearest-rank value of each percentile, as one dynamic array.
+     *
+     * @return an accumulator whose arguments are the value, then the percentiles (numbers or one array of them)
+     */
+    public static Accumulator percentilesArray() {
+        return new Accumulator() {
+            final List<Object> values = new ArrayList<>();
+            final List<Double> ps = new ArrayList<>();
+
+            @Override
+            public void add(Object[] a) {
+                if (a[0] != null) {
+                    values.add(a[0] instanceof Integer i ? (Object) (long) i : a[0]);
+                }
+                if (ps.isEmpty()) {
+                    for (int i = 1; i < a.length; i++) {
+                        if (a[i] instanceof JsonNode n && n.isArray()) {
+                            n.forEach(e -> ps.add(e.asDouble()));
+                        } else if (a[i] != null) {
+                            ps.add(Values.toDouble(a[i]));
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public Object result() {
+                ArrayNode out = Values.array();
+                for (double p : ps) {
+                    out.add(Values.toDynamic(nearestRank(values, p)));
+                }
+                return out;
+            }
+        };
+    }
+
+    /**
      * @param  values the group's values
      * @param  p      the percentile, 0..100
      * @return        the nearest-rank percentile, or null without values

@@ -31,18 +31,17 @@ public final class FunctionCatalog {
             "series_decompose", "series_decompose_anomalies", "series_fir", "series_iir", "series_stats",
             "series_fit_line", "series_outliers", "series_periods_detect", "series_fill_linear",
             "series_fill_forward", "series_fill_backward", "series_fill_const", "series_add", "series_subtract",
-            "series_multiply", "series_divide", "ipv4_is_match", "ipv4_compare", "ipv4_is_private", "ipv4_is_in_range",
-            "parse_ipv4", "parse_ipv6", "ipv6_compare", "parse_user_agent", "parse_version", "parse_xml",
+            "series_multiply", "series_divide",
+            "parse_ipv6", "ipv6_compare", "parse_user_agent", "parse_version", "parse_xml",
             "parse_command_line", "dcount_hll", "hll_merge", "tdigest_merge", "percentile_tdigest", "geo_info_from_ip_address",
-            "ipv4_netmask_suffix", "format_ipv4", "format_ipv4_mask", "punycode_to_string", "has_ipv4",
-            "has_ipv4_prefix", "has_any_ipv4", "current_principal", "current_cluster_endpoint",
+            "punycode_to_string",
+            "current_principal", "current_cluster_endpoint",
             "current_database", "cluster", "database", "workspace", "app", "estimate_data_size", "make_string",
-            "parse_csv", "welch_test", "beta_cdf", "series_fft", "series_ifft", "array_split", "array_rotate_left",
-            "array_rotate_right", "array_shift_left", "array_shift_right", "array_iff", "array_iif",
+            "parse_csv", "welch_test", "beta_cdf", "series_fft", "series_ifft", "array_split",
             "jaccard_index", "bitset_count_ones", "binary_and", "binary_or", "binary_xor", "binary_not",
-            "binary_shift_left", "binary_shift_right", "toarray", "treepath", "bag_set_key", "bag_zip",
+            "binary_shift_left", "binary_shift_right", "toarray", "treepath",
             "datetime_list_timezones", "convert_temperature", "convert_length", "convert_mass", "convert_speed",
-            "convert_volume", "convert_energy", "convert_force", "convert_angle", "convert_area", "format_bytes",
+            "convert_volume", "convert_energy", "convert_force", "convert_angle", "convert_area",
             "to_utf8", "countof_regex", "extract_any", "series_abs", "series_ceiling", "series_floor");
 
     static {
@@ -54,6 +53,8 @@ public final class FunctionCatalog {
         all.addAll(LogicFunctions.functions());
         all.addAll(ConversionFunctions.functions());
         all.addAll(DynamicFunctions.functions());
+        all.addAll(IpFunctions.functions());
+        all.addAll(ReshapeFunctions.functions());
         for (ScalarFunction f : all) {
             if (m.put(f.name(), f) != null) {
                 throw new IllegalStateException("Function declared twice: " + f.name());

@@ -4,6 +4,8 @@ import static io.github.camelloganalytics.testkit.kql.functions.Fn.lng;
 import static io.github.camelloganalytics.testkit.kql.functions.Fn.str;
 import static io.github.camelloganalytics.testkit.kql.functions.ScalarFunction.fixed;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -245,6 +247,13 @@ public final class StringFunctions {
                     long h = XxHash64.hash(hashBytes(a[0]));
                     return a.length > 1 ? Math.floorMod(h, lng(a[1])) : h;
                 }),
+                Fn.of("hash_xxhash64", 1, 2, fixed(ColumnType.LONG), a -> {
+                    long h = XxHash64.hash(hashBytes(a[0]));
+                    return a.length > 1 ? Math.floorMod(h, lng(a[1])) : h;
+                }),
+                Fn.of("regex_quote", 1, 1, fixed(ColumnType.STRING), a -> regexQuote(str(a[0]))),
+                Fn.of("indexof_regex", 2, 5, fixed(ColumnType.LONG), StringFunctions::indexOfRegex),
+                Fn.nullable("format_bytes", 1, 3, fixed(ColumnType.STRING), StringFunctions::formatBytes),
                 Fn.of("parse_url", 1, 1, fixed(ColumnType.DYNAMIC), a -> parseUrl(str(a[0]))),
                 Fn.of("parse_urlquery", 1, 1, fixed(ColumnType.DYNAMIC), a -> {
                     ObjectNode q = Values.bag();
@@ -290,6 +299,62 @@ public final class StringFunctions {
                     return sb.toString();
                 }),
                 Fn.nullable("new_guid", 0, 0, fixed(ColumnType.GUID), a -> java.util.UUID.randomUUID()));
+    }
+
+    /** Escapes what a regular expression reads as syntax, as the reference's regex_quote example shows. */
+    private static String regexQuote(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if ("\\*+?|{}[]()^$.#".indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** indexof_regex(text, regex[, start[, length[, occurrence]]]): -1 when not found, null for a bad start. */
+    private static Object indexOfRegex(Object[] a) {
+        String text = str(a[0]);
+        long start = a.length > 2 ? lng(a[2]) : 0;
+        long length = a.length > 3 ? lng(a[3]) : -1;
+        long occurrence = a.length > 4 ? lng(a[4]) : 1;
+        if (start < 0 || occurrence < 0) {
+            return null;
+        }
+        if (start > text.length()) {
+            return -1L;
+        }
+        int end = length < 0 ? text.length() : (int) Math.min(text.length(), start + length);
+        Matcher m = Pattern.compile(str(a[1])).matcher(text).region((int) start,
+                Math.max((int) start, end));
+        for (long k = 0; m.find(); ) {
+            if (++k == occurrence) {
+                return (long) m.start();
+            }
+        }
+        return -1L;
+    }
+
+    /** format_bytes(size[, precision[, units]]): in 1024 steps, the unit chosen by size when not named. */
+    private static Object formatBytes(Object[] a) {
+        if (a[0] == null) {
+            return "";
+        }
+        List<String> units = List.of("Bytes", "KB", "MB", "GB", "TB", "PB", "EB");
+        double size = Fn.dbl(a[0]);
+        int precision = a.length > 1 && a[1] != null ? (int) lng(a[1]) : 0;
+        String wanted = a.length > 2 && a[2] != null ? str(a[2]) : "";
+        int unit = units.indexOf(wanted);
+        if (unit < 0) {
+            unit = 0;
+            while (unit < units.size() - 1 && Math.abs(size) >= Math.pow(1024, unit + 1)) {
+                unit++;
+            }
+        }
+        BigDecimal v = BigDecimal.valueOf(size / Math.pow(1024, unit))
+                .setScale(Math.max(0, precision), RoundingMode.HALF_UP).stripTrailingZeros();
+        return v.toPlainString() + " " + units.get(unit);
     }
 
     private static byte[] hashBytes(Object v) {

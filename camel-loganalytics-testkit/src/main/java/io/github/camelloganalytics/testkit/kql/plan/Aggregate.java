@@ -16,6 +16,12 @@ import io.github.camelloganalytics.testkit.data.Column;
 import io.github.camelloganalytics.testkit.data.ColumnType;
 import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
 import io.github.camelloganalytics.testkit.kql.Row;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.MakeSeriesItem;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.NamedExpression;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.TopNestedLevel;
+import io.github.camelloganalytics.testkit.kql.ast.Expression;
+import io.github.camelloganalytics.testkit.kql.ast.Expression.Argument;
+import io.github.camelloganalytics.testkit.kql.ast.TabularOperator;
 import io.github.camelloganalytics.testkit.kql.expr.Expr;
 import io.github.camelloganalytics.testkit.kql.expr.Frame;
 import io.github.camelloganalytics.testkit.kql.expr.Operators;
@@ -23,7 +29,6 @@ import io.github.camelloganalytics.testkit.kql.functions.AggregateFunction;
 import io.github.camelloganalytics.testkit.kql.functions.AggregateFunction.Accumulator;
 import io.github.camelloganalytics.testkit.kql.functions.Aggregations;
 import io.github.camelloganalytics.testkit.kql.functions.FunctionCatalog;
-import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
 import io.github.camelloganalytics.testkit.kql.value.Values;
 
 /** The grouping operators: summarize, distinct, make-series, top-nested, and the pivot and bag_unpack plugins. */
@@ -44,18 +49,12 @@ final class Aggregate {
         final List<Output> outputs = new ArrayList<>();
     }
 
-    static Plan summarize(Resolver r, Plan in, KqlParser.SummarizeOperatorContext su, Scope scope) {
+    static Plan summarize(Resolver r, Plan in, TabularOperator.Summarize su, Scope scope) {
         String kw = "summarize";
-        List<KqlParser.NamedExpressionsContext> lists = su.namedExpressions();
-        KqlParser.NamedExpressionsContext aggs = su.BY() == null ? (lists.isEmpty() ? null : lists.get(0))
-                : lists.size() == 2 ? lists.get(0) : null;
-        KqlParser.NamedExpressionsContext by = su.BY() == null ? null : lists.get(lists.size() - 1);
         Grouping g = new Grouping();
-        keys(r, in, by, scope, kw, g);
-        if (aggs != null) {
-            for (KqlParser.NamedExpressionContext item : aggs.namedExpression()) {
-                aggregateItem(r, in, item, scope, kw, g);
-            }
+        keys(r, in, su.by(), scope, kw, g);
+        for (NamedExpression item : su.aggregations()) {
+            aggregateItem(r, in, item, scope, kw, g);
         }
         List<Column> schema = new ArrayList<>(g.keyColumns);
         for (Output o : g.outputs) {
@@ -64,17 +63,12 @@ final class Aggregate {
         return new Plan(schema, () -> run(r, in.rows(), g), false);
     }
 
-    private static void keys(Resolver r, Plan in, KqlParser.NamedExpressionsContext by, Scope scope, String kw,
-            Grouping g) {
-        if (by == null) {
-            return;
-        }
+    private static void keys(Resolver r, Plan in, List<NamedExpression> by, Scope scope, String kw, Grouping g) {
         ExpressionResolver er = new ExpressionResolver(r, scope, in.schema(), kw);
-        for (KqlParser.NamedExpressionContext item : by.namedExpression()) {
-            KqlParser.ExpressionContext e = Shape.expression(item);
+        for (NamedExpression item : by) {
+            Expression e = item.expression();
             Expr k = er.resolve(e);
-            String name = item instanceof KqlParser.SingleNamedContext s ? Names.text(s.name())
-                    : Names.derived(e, true);
+            String name = item.name() != null ? item.name() : Names.derived(e, true);
             if (name == null) {
                 name = Names.nextColumn(g.keyColumns);
             }
@@ -83,21 +77,20 @@ final class Aggregate {
         }
     }
 
-    private static String argumentName(KqlParser.CallPrimaryContext call, int i) {
-        if (call.arguments() == null || call.arguments().argument().size() <= i) {
+    private static String argumentName(Expression.Call call, int i) {
+        if (call.arguments().size() <= i) {
             return "";
         }
-        KqlParser.ExpressionContext e = Resolver.scalarExpression(call.arguments().argument(i));
+        Expression e = call.arguments().get(i).expression();
         String n = e == null ? null : Names.derived(e, false);
         return n == null ? "" : n;
     }
 
-    private static void aggregateItem(Resolver r, Plan in, KqlParser.NamedExpressionContext item, Scope scope,
-            String kw, Grouping g) {
-        KqlParser.ExpressionContext e = Shape.expression(item);
-        KqlParser.CallPrimaryContext call = e instanceof KqlParser.PrimaryExpressionContext pe
-                && pe.primary() instanceof KqlParser.CallPrimaryContext c ? c : null;
-        String fn = call == null ? null : Names.text(call.name());
+    private static void aggregateItem(Resolver r, Plan in, NamedExpression item, Scope scope, String kw,
+            Grouping g) {
+        Expression e = item.expression();
+        Expression.Call call = e instanceof Expression.Call c ? c : null;
+        String fn = call == null ? null : call.function();
         if (fn != null && FunctionCatalog.MULTI_COLUMN_AGGREGATES.contains(fn) && scope.lookup(fn) == null) {
             multiColumn(r, in, item, call, fn, scope, kw, g);
             return;
@@ -107,17 +100,17 @@ final class Aggregate {
                 .aggregating(in.schema(), g.slots, g.keyColumns.size());
         Expr value = er.resolve(e);
         if (g.slots.size() == before) {
-            throw new KqlSemanticException("SEM0001", Resolver.prefix(kw) + "the expression '" + e.getText()
+            throw new KqlSemanticException("SEM0001", Resolver.prefix(kw) + "the expression '" + e.span().text()
                     + "' is not an aggregation");
         }
         String name;
-        if (item instanceof KqlParser.SingleNamedContext s) {
-            name = Names.text(s.name());
-        } else if (item instanceof KqlParser.MultiNamedContext m) {
-            throw ExpressionResolver.notSupported("a multi-column name for '" + e.getText() + "'", m);
+        if (item.name() != null) {
+            name = item.name();
+        } else if (item.multiple()) {
+            throw ExpressionResolver.notSupported("a multi-column name for '" + e.span().text() + "'", item);
         } else if (fn != null && FunctionCatalog.aggregate(fn) != null) {
             name = FunctionCatalog.aggregate(fn).columnPrefix() + "_" + (fn.equals("percentile")
-                    ? argumentName(call, 0) + "_" + call.arguments().argument(1).getText().replace('.', '_')
+                    ? argumentName(call, 0) + "_" + call.arguments().get(1).span().text().replace('.', '_')
                     : fn.startsWith("count") && !fn.equals("countif") || fn.equals("countif") ? ""
                     : argumentName(call, 0));
         } else {
@@ -140,10 +133,10 @@ final class Aggregate {
     }
 
     /** arg_max, arg_min, take_any, any, percentiles: one aggregation, several columns. */
-    private static void multiColumn(Resolver r, Plan in, KqlParser.NamedExpressionContext item,
-            KqlParser.CallPrimaryContext call, String fn, Scope scope, String kw, Grouping g) {
+    private static void multiColumn(Resolver r, Plan in, NamedExpression item, Expression.Call call, String fn,
+            Scope scope, String kw, Grouping g) {
         ExpressionResolver er = new ExpressionResolver(r, scope, in.schema(), kw);
-        List<KqlParser.ArgumentContext> args = call.arguments() == null ? List.of() : call.arguments().argument();
+        List<Argument> args = call.arguments();
         if (args.isEmpty()) {
             throw new KqlSemanticException("SEM0219", Resolver.prefix(kw) + "function '" + fn
                     + "' expects arguments");
@@ -155,6 +148,20 @@ final class Aggregate {
         for (Column c : g.keyColumns) {
             keyNames.add(c.name());
         }
+        if (fn.equals("percentiles_array")) {
+            List<Expr> all = new ArrayList<>();
+            for (Argument a : args) {
+                all.add(er.argument(a));
+            }
+            g.slots.add(new ExpressionResolver.AggregateSlot(new AggregateFunction(fn, 2, 64, "percentiles",
+                    a -> ColumnType.DYNAMIC, types -> Aggregations.percentilesArray()), all, ColumnType.DYNAMIC));
+            int index = g.keyColumns.size() + g.slots.size() - 1;
+            String name = "percentiles_" + argumentName(call, 0);
+            g.outputs.add(new Output(Column.of(Names.unique(outputColumns(g), name), ColumnType.DYNAMIC),
+                    post -> post[index]));
+            renameOutputs(item, g, 1);
+            return;
+        }
         if (fn.equals("percentiles")) {
             Expr x = er.argument(args.get(0));
             String base = argumentName(call, 0);
@@ -164,15 +171,15 @@ final class Aggregate {
                 g.slots.add(new ExpressionResolver.AggregateSlot(new AggregateFunction("percentile", 2, 2,
                         "percentile", a -> t, types -> Aggregations.percentileOf(t)), List.of(x, p), t));
                 int index = g.keyColumns.size() + g.slots.size() - 1;
-                String name = "percentile_" + base + "_" + args.get(i).getText().replace('.', '_');
+                String name = "percentile_" + base + "_" + args.get(i).span().text().replace('.', '_');
                 g.outputs.add(new Output(Column.of(name, t), post -> post[index]));
             }
             renameOutputs(item, g, args.size() - 1);
             return;
         }
         for (int i = 0; i < args.size(); i++) {
-            KqlParser.ArgumentContext a = args.get(i);
-            if (a.STAR() != null) {
+            Argument a = args.get(i);
+            if (a.star()) {
                 for (int c = 0; c < in.schema().size(); c++) {
                     Column col = in.schema().get(c);
                     if (!keyNames.contains(col.name()) && !names.contains(col.name())) {
@@ -182,13 +189,13 @@ final class Aggregate {
                 }
                 continue;
             }
-            KqlParser.ExpressionContext ex = Resolver.scalarExpression(a);
-            String name = a.name() != null ? Names.text(a.name()) : ex == null ? null : Names.derived(ex, false);
-            Expr value = a.name() != null ? er.resolve(Resolver.singleExpression(a.pipeline())) : er.argument(a);
+            Expression ex = a.expression();
+            String name = a.name() != null ? a.name() : ex == null ? null : Names.derived(ex, false);
+            Expr value = a.name() != null ? er.resolve(ex) : er.argument(a);
             if (name == null) {
                 name = (arg && i == 0 ? (fn.equals("arg_max") ? "max_" : "min_") : "") + "Column" + (i + 1);
             }
-            if (fn.equals("any") && !(a.STAR() != null)) {
+            if (fn.equals("any") && !a.star()) {
                 name = "any_" + name;
             }
             exprs.add(value);
@@ -212,15 +219,8 @@ final class Aggregate {
         renameOutputs(item, g, exprs.size());
     }
 
-    private static void renameOutputs(KqlParser.NamedExpressionContext item, Grouping g, int count) {
-        List<String> names = new ArrayList<>();
-        if (item instanceof KqlParser.MultiNamedContext m) {
-            for (KqlParser.NameContext n : m.name()) {
-                names.add(Names.text(n));
-            }
-        } else if (item instanceof KqlParser.SingleNamedContext s) {
-            names.add(Names.text(s.name()));
-        }
+    private static void renameOutputs(NamedExpression item, Grouping g, int count) {
+        List<String> names = item.names();
         int first = g.outputs.size() - Math.min(count, g.outputs.size());
         for (int i = 0; i < names.size() && first + i < g.outputs.size(); i++) {
             Output o = g.outputs.get(first + i);
@@ -296,8 +296,8 @@ final class Aggregate {
         return accs;
     }
 
-    static Plan distinct(Resolver r, Plan in, KqlParser.DistinctOperatorContext d, Scope scope) {
-        Plan projected = d.STAR() != null ? in : Shape.project(r, in, d.namedExpressions(), scope, "distinct");
+    static Plan distinct(Resolver r, Plan in, TabularOperator.Distinct d, Scope scope) {
+        Plan projected = d.items().isEmpty() ? in : Shape.project(r, in, d.items(), scope, "distinct");
         return new Plan(projected.schema(), () -> {
             Set<List<Object>> seen = new LinkedHashSet<>();
             List<Row> out = new ArrayList<>();
@@ -314,19 +314,16 @@ final class Aggregate {
         }, false);
     }
 
-    static Plan makeSeries(Resolver r, Plan in, KqlParser.MakeSeriesOperatorContext m, Scope scope) {
+    static Plan makeSeries(Resolver r, Plan in, TabularOperator.MakeSeries m, Scope scope) {
         String kw = "make-series";
         Grouping g = new Grouping();
-        keys(r, in, m.namedExpressions(), scope, kw, g);
+        keys(r, in, m.by(), scope, kw, g);
         ExpressionResolver plain = new ExpressionResolver(r, scope, in.schema(), kw);
-        int exprIndex = 0;
-        Expr axis = plain.resolve(m.expression(exprIndex++));
-        String axisName = Names.derived(m.expression(0), false);
-        Expr from = m.FROM() != null ? new ExpressionResolver(r, scope, List.of(), kw).resolve(m.expression(exprIndex++))
-                : null;
-        Expr to = m.TO() != null ? new ExpressionResolver(r, scope, List.of(), kw).resolve(m.expression(exprIndex++))
-                : null;
-        Expr step = new ExpressionResolver(r, scope, List.of(), kw).resolve(m.expression(exprIndex));
+        Expr axis = plain.resolve(m.axis());
+        String axisName = Names.derived(m.axis(), false);
+        Expr from = m.from() != null ? new ExpressionResolver(r, scope, List.of(), kw).resolve(m.from()) : null;
+        Expr to = m.to() != null ? new ExpressionResolver(r, scope, List.of(), kw).resolve(m.to()) : null;
+        Expr step = new ExpressionResolver(r, scope, List.of(), kw).resolve(m.step());
         if (!(axis.type().isNumeric() || axis.type() == ColumnType.DATETIME || axis.type() == ColumnType.TIMESPAN)) {
             throw new KqlSemanticException("SEM0001", "'make-series' operator: the axis must be numeric, datetime or "
                     + "timespan, got " + axis.type().kqlName());
@@ -334,26 +331,24 @@ final class Aggregate {
         List<Object> defaults = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
-        for (KqlParser.MakeSeriesItemContext item : m.makeSeriesItem()) {
-            KqlParser.ExpressionContext e = item.expression(0);
+        for (MakeSeriesItem item : m.items()) {
+            Expression e = item.expression();
             ExpressionResolver er = new ExpressionResolver(r, scope, g.keyColumns, kw)
                     .aggregating(in.schema(), g.slots, g.keyColumns.size());
             Expr v = er.resolve(e);
             values.add(v);
             Object dflt = v.type().isNumeric() ? ExpressionResolver.coerce(0L, v.type()) : null;
-            if (item.expression().size() > 1) {
+            if (item.defaultValue() != null) {
                 dflt = ExpressionResolver.coerce(new ExpressionResolver(r, scope, List.of(), kw)
-                        .resolve(item.expression(1)).eval(Frame.empty(r.now())), v.type());
+                        .resolve(item.defaultValue()).eval(Frame.empty(r.now())), v.type());
             }
             defaults.add(dflt);
-            int nameIndex = 0;
             String name;
-            if (item.ASSIGN().size() == 2 || item.ASSIGN().size() == 1 && item.expression().size() == 1) {
-                name = Names.text(item.name(nameIndex));
+            if (item.name() != null) {
+                name = item.name();
             } else {
-                KqlParser.CallPrimaryContext call = e instanceof KqlParser.PrimaryExpressionContext pe
-                        && pe.primary() instanceof KqlParser.CallPrimaryContext c ? c : null;
-                String fn = call == null ? null : Names.text(call.name());
+                Expression.Call call = e instanceof Expression.Call c ? c : null;
+                String fn = call == null ? null : call.function();
                 AggregateFunction agg = fn == null ? null : FunctionCatalog.aggregate(fn);
                 name = agg == null ? Names.nextColumn(g.keyColumns) : agg.columnPrefix() + "_"
                         + (fn.startsWith("count") ? "" : argumentName(call, 0));
@@ -470,12 +465,12 @@ final class Aggregate {
         }, false);
     }
 
-    static Plan evaluate(Resolver r, Plan in, KqlParser.EvaluateOperatorContext e, Scope scope) {
-        String plugin = Names.text(e.name());
-        if (e.COLON() != null) {
+    static Plan evaluate(Resolver r, Plan in, TabularOperator.Evaluate e, Scope scope) {
+        String plugin = e.plugin();
+        if (e.outputSchema()) {
             throw ExpressionResolver.notSupported("an output schema ': (...)' on 'evaluate " + plugin + "'", e);
         }
-        List<KqlParser.ArgumentContext> args = e.arguments() == null ? List.of() : e.arguments().argument();
+        List<Argument> args = e.arguments();
         ExpressionResolver er = new ExpressionResolver(r, scope, in.schema(), "evaluate");
         switch (plugin) {
             case "bag_unpack":
@@ -487,16 +482,16 @@ final class Aggregate {
         }
     }
 
-    private static Plan bagUnpack(Resolver r, Plan in, List<KqlParser.ArgumentContext> args, ExpressionResolver er) {
+    private static Plan bagUnpack(Resolver r, Plan in, List<Argument> args, ExpressionResolver er) {
         Expr col = er.argument(args.get(0));
         String prefix = "";
         String conflicts = "error";
         Set<String> ignored = new java.util.HashSet<>();
         for (int i = 1; i < args.size(); i++) {
-            KqlParser.ArgumentContext a = args.get(i);
-            String argName = a.name() != null ? Names.text(a.name()) : i == 1 ? "OutputColumnPrefix"
+            Argument a = args.get(i);
+            String argName = a.name() != null ? a.name() : i == 1 ? "OutputColumnPrefix"
                     : i == 2 ? "columnsConflict" : "ignoredProperties";
-            Object value = a.name() != null ? er.resolve(Resolver.singleExpression(a.pipeline())).eval(null)
+            Object value = a.name() != null ? er.resolve(a.expression()).eval(null)
                     : er.argument(a).eval(null);
             switch (argName) {
                 case "OutputColumnPrefix" -> prefix = Values.text(value);
@@ -589,12 +584,12 @@ final class Aggregate {
         return ColumnType.DYNAMIC;
     }
 
-    private static Plan pivot(Resolver r, Plan in, List<KqlParser.ArgumentContext> args, Scope scope,
+    private static Plan pivot(Resolver r, Plan in, List<Argument> args, Scope scope,
             ExpressionResolver er) {
         Expr pivotCol = er.argument(args.get(0));
         Grouping g = new Grouping();
         List<Integer> groupBy = new ArrayList<>();
-        KqlParser.ArgumentContext aggArg = args.size() > 1 ? args.get(1) : null;
+        Argument aggArg = args.size() > 1 ? args.get(1) : null;
         Set<String> used = new LinkedHashSet<>();
         used.add(((Expr.ColumnRef) pivotCol).name());
         for (int i = 2; i < args.size(); i++) {
@@ -687,7 +682,7 @@ final class Aggregate {
         }, false);
     }
 
-    static Plan topNested(Resolver r, Plan in, KqlParser.TopNestedOperatorContext t, Scope scope) {
+    static Plan topNested(Resolver r, Plan in, TabularOperator.TopNested t, Scope scope) {
         String kw = "top-nested";
         List<Column> schema = new ArrayList<>();
         List<Long> limits = new ArrayList<>();
@@ -695,32 +690,28 @@ final class Aggregate {
         List<Grouping> aggs = new ArrayList<>();
         List<Expr> aggValues = new ArrayList<>();
         List<Boolean> ascending = new ArrayList<>();
-        for (KqlParser.TopNestedLevelContext level : t.topNestedLevel()) {
-            if (level.OTHERS() != null) {
+        for (TopNestedLevel level : t.levels()) {
+            if (level.others() != null) {
                 throw ExpressionResolver.notSupported("'with others' in 'top-nested'", level);
             }
-            boolean counted = !level.expression().isEmpty() && level.expression(0).getStop().getTokenIndex()
-                    < level.OF().getSymbol().getTokenIndex();
-            limits.add(counted ? r.constantCount(level.expression(0), scope, kw) : Long.MAX_VALUE);
-            KqlParser.NamedExpressionContext of = level.namedExpression(0);
-            Expr ofExpr = new ExpressionResolver(r, scope, in.schema(), kw).resolve(Shape.expression(of));
-            String ofName = of instanceof KqlParser.SingleNamedContext s ? Names.text(s.name())
-                    : Names.derived(Shape.expression(of), true);
+            limits.add(level.count() != null ? r.constantCount(level.count(), scope, kw) : Long.MAX_VALUE);
+            NamedExpression of = level.of();
+            Expr ofExpr = new ExpressionResolver(r, scope, in.schema(), kw).resolve(of.expression());
+            String ofName = of.name() != null ? of.name() : Names.derived(of.expression(), true);
             if (ofName == null) {
                 ofName = Names.nextColumn(schema);
             }
             schema.add(Column.of(Names.unique(schema, ofName), ofExpr.type()));
             ofs.add(ofExpr);
             Grouping g = new Grouping();
-            KqlParser.NamedExpressionContext by = level.namedExpression(1);
+            NamedExpression by = level.by();
             Expr v = new ExpressionResolver(r, scope, List.of(), kw).aggregating(in.schema(), g.slots, 0)
-                    .resolve(Shape.expression(by));
-            String aggName = by instanceof KqlParser.SingleNamedContext s ? Names.text(s.name())
-                    : "aggregated_" + ofName;
+                    .resolve(by.expression());
+            String aggName = by.name() != null ? by.name() : "aggregated_" + ofName;
             schema.add(Column.of(Names.unique(schema, aggName), v.type()));
             aggs.add(g);
             aggValues.add(v);
-            ascending.add(level.ASC() != null);
+            ascending.add(level.ascending());
         }
         return new Plan(schema, () -> {
             List<Row> out = new ArrayList<>();

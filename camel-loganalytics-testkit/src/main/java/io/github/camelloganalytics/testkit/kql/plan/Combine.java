@@ -9,15 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.antlr.v4.runtime.ParserRuleContext;
-
 import io.github.camelloganalytics.testkit.data.Column;
 import io.github.camelloganalytics.testkit.data.ColumnType;
 import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
 import io.github.camelloganalytics.testkit.kql.Row;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.OperatorParameter;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.Part;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.UnionItem;
+import io.github.camelloganalytics.testkit.kql.ast.Expression;
+import io.github.camelloganalytics.testkit.kql.ast.Node;
+import io.github.camelloganalytics.testkit.kql.ast.TabularOperator;
 import io.github.camelloganalytics.testkit.kql.expr.Expr;
 import io.github.camelloganalytics.testkit.kql.expr.Frame;
-import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
 import io.github.camelloganalytics.testkit.kql.value.Values;
 
 /** The operators that combine tables: join (every kind), lookup and union. */
@@ -34,39 +37,31 @@ final class Combine {
     }
 
     /** @return an operator parameter's value ({@code kind=inner} gives inner), or the default */
-    static String parameter(List<KqlParser.OperatorParameterContext> params, String name, String dflt) {
-        for (KqlParser.OperatorParameterContext p : params) {
-            String text = p.getText();
-            int eq = text.indexOf('=');
-            if (text.substring(0, eq).equals(name)) {
-                String v = text.substring(eq + 1);
-                return v.startsWith("'") || v.startsWith("\"") ? v.substring(1, v.length() - 1) : v;
-            }
-        }
-        return dflt;
+    static String parameter(List<OperatorParameter> params, String name, String dflt) {
+        return OperatorParameter.value(params, name, dflt);
     }
 
-    private static Plan right(Resolver r, KqlParser.JoinRightContext right, Scope scope, String kw) {
-        if (right.pipeline() != null) {
-            return r.pipeline(right.pipeline(), scope, false);
+    private static Plan right(Resolver r, Expression right, Scope scope, String kw) {
+        if (right instanceof Expression.Parenthesized p) {
+            return r.pipeline(p.pipeline(), scope, false);
         }
-        return r.tabular(right.expression(), scope, kw);
+        return r.tabular(right, scope, kw);
     }
 
-    private static Keys keys(Resolver r, Plan left, Plan right, List<KqlParser.JoinConditionContext> conditions,
-            Scope scope, String kw, ParserRuleContext at) {
+    private static Keys keys(Resolver r, Plan left, Plan right, List<Expression> conditions, Scope scope, String kw,
+            Node at) {
         List<Expr> l = new ArrayList<>();
         List<Expr> rr = new ArrayList<>();
         List<String> same = new ArrayList<>();
-        List<KqlParser.ExpressionContext> flat = new ArrayList<>();
-        for (KqlParser.JoinConditionContext c : conditions) {
-            flatten(c.expression(), flat);
+        List<Expression> flat = new ArrayList<>();
+        for (Expression c : conditions) {
+            flatten(c, flat);
         }
         ExpressionResolver sides = new ExpressionResolver(r, scope, List.of(), kw).joining(left.schema(),
                 right.schema());
-        for (KqlParser.ExpressionContext e : flat) {
-            if (e instanceof KqlParser.PrimaryExpressionContext pe && pe.primary() instanceof KqlParser.NamePrimaryContext n) {
-                String name = Names.text(n.name());
+        for (Expression e : flat) {
+            if (e instanceof Expression.Name n) {
+                String name = n.name();
                 int li = left.indexOf(name);
                 int ri = right.indexOf(name);
                 if (li < 0 || ri < 0) {
@@ -79,9 +74,9 @@ final class Combine {
                 same.add(name);
                 continue;
             }
-            if (e instanceof KqlParser.ComparisonExpressionContext c && c.getChild(1).getText().equals("==")) {
-                Expr a = sides.resolve(c.expression(0));
-                Expr b = sides.resolve(c.expression(1));
+            if (e instanceof Expression.Binary c && c.operator().equals("==")) {
+                Expr a = sides.resolve(c.left());
+                Expr b = sides.resolve(c.right());
                 if (a instanceof Expr.ColumnRef ca && b instanceof Expr.ColumnRef cb) {
                     boolean aLeft = ca.index() < left.schema().size();
                     boolean bLeft = cb.index() < left.schema().size();
@@ -97,7 +92,7 @@ final class Combine {
                     }
                 }
             }
-            throw ExpressionResolver.notSupported("the join condition '" + e.getText() + "' (the emulator joins on "
+            throw ExpressionResolver.notSupported("the join condition '" + e.span().text() + "' (the emulator joins on "
                     + "columns and $left.a == $right.b)", e);
         }
         for (int i = 0; i < l.size(); i++) {
@@ -115,10 +110,10 @@ final class Combine {
         return new Keys(l, rr, same);
     }
 
-    private static void flatten(KqlParser.ExpressionContext e, List<KqlParser.ExpressionContext> out) {
-        if (e instanceof KqlParser.AndExpressionContext a) {
-            flatten(a.expression(0), out);
-            flatten(a.expression(1), out);
+    private static void flatten(Expression e, List<Expression> out) {
+        if (e instanceof Expression.Binary a && a.operator().equals("and")) {
+            flatten(a.left(), out);
+            flatten(a.right(), out);
         } else {
             out.add(e);
         }
@@ -136,17 +131,17 @@ final class Combine {
         return k;
     }
 
-    static Plan join(Resolver r, Plan left, KqlParser.JoinOperatorContext j, Scope scope) {
+    static Plan join(Resolver r, Plan left, TabularOperator.Join j, Scope scope) {
         String kw = "join";
-        String kind = parameter(j.operatorParameter(), "kind", "innerunique");
+        String kind = parameter(j.parameters(), "kind", "innerunique");
         if (!JOIN_KINDS.contains(kind)) {
             throw new KqlSemanticException("SEM0001", "'join' operator: unknown kind '" + kind + "'");
         }
-        Plan right = right(r, j.joinRight(), scope, kw);
-        if (j.ON() == null) {
+        Plan right = right(r, j.right(), scope, kw);
+        if (j.conditions().isEmpty()) {
             throw ExpressionResolver.notSupported("'join' without 'on' (joining on all common columns)", j);
         }
-        Keys keys = keys(r, left, right, j.joinCondition(), scope, kw, j);
+        Keys keys = keys(r, left, right, j.conditions(), scope, kw, j);
         boolean leftOnly = kind.startsWith("left") && (kind.contains("semi") || kind.contains("anti"))
                 || kind.equals("anti");
         boolean rightOnly = kind.startsWith("right") && (kind.contains("semi") || kind.contains("anti"));
@@ -243,15 +238,15 @@ final class Combine {
         return new Row(v, null);
     }
 
-    static Plan lookup(Resolver r, Plan left, KqlParser.LookupOperatorContext l, Scope scope) {
+    static Plan lookup(Resolver r, Plan left, TabularOperator.Lookup l, Scope scope) {
         String kw = "lookup";
-        String kind = parameter(l.operatorParameter(), "kind", "leftouter");
+        String kind = parameter(l.parameters(), "kind", "leftouter");
         if (!kind.equals("leftouter") && !kind.equals("inner")) {
             throw new KqlSemanticException("SEM0001", "'lookup' operator: kind must be leftouter or inner, got '"
                     + kind + "'");
         }
-        Plan right = right(r, l.joinRight(), scope, kw);
-        Keys keys = keys(r, left, right, l.joinCondition(), scope, kw, l);
+        Plan right = right(r, l.right(), scope, kw);
+        Keys keys = keys(r, left, right, l.conditions(), scope, kw, l);
         Set<Integer> dropped = new HashSet<>();
         for (Expr e : keys.right()) {
             dropped.add(((Expr.ColumnRef) e).index());
@@ -297,8 +292,8 @@ final class Combine {
         }, false);
     }
 
-    static Plan union(Resolver r, Plan input, List<KqlParser.OperatorParameterContext> params,
-            List<KqlParser.UnionItemContext> items, Scope scope, ParserRuleContext at) {
+    static Plan union(Resolver r, Plan input, List<OperatorParameter> params, List<UnionItem> items, Scope scope,
+            Node at) {
         String kind = parameter(params, "kind", "outer");
         String withSource = parameter(params, "withsource", null);
         List<Plan> plans = new ArrayList<>();
@@ -307,12 +302,12 @@ final class Combine {
             plans.add(input);
             names.add("union_arg0");
         }
-        for (KqlParser.UnionItemContext item : items) {
-            if (item instanceof KqlParser.WildcardUnionItemContext w) {
+        for (UnionItem item : items) {
+            if (item.pattern() != null) {
+                UnionItem w = item;
                 StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < w.getChildCount(); i++) {
-                    String t = w.getChild(i).getText();
-                    sb.append(t.equals("*") ? ".*" : Pattern.quote(Names.text(t)));
+                for (Part part : item.pattern().parts()) {
+                    sb.append(part.wildcard() ? ".*" : Pattern.quote(part.name()));
                 }
                 Pattern p = Pattern.compile(sb.toString());
                 List<String> all = r.tables().tableNames();
@@ -328,7 +323,7 @@ final class Combine {
                 }
                 continue;
             }
-            KqlParser.ExpressionContext e = ((KqlParser.ExpressionUnionItemContext) item).expression();
+            Expression e = item.expression();
             plans.add(r.tabular(e, scope, "union"));
             String n = Names.derived(e, false);
             names.add(n != null ? n : "union_arg" + names.size());

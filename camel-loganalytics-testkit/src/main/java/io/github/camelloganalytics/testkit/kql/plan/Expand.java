@@ -15,10 +15,14 @@ import io.github.camelloganalytics.testkit.data.Column;
 import io.github.camelloganalytics.testkit.data.ColumnType;
 import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
 import io.github.camelloganalytics.testkit.kql.Row;
+import io.github.camelloganalytics.testkit.kql.ast.Clause;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.MvExpandItem;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.OperatorParameter;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.ParsePart;
+import io.github.camelloganalytics.testkit.kql.ast.Expression;
+import io.github.camelloganalytics.testkit.kql.ast.TabularOperator;
 import io.github.camelloganalytics.testkit.kql.expr.Expr;
 import io.github.camelloganalytics.testkit.kql.expr.Frame;
-import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
-import io.github.camelloganalytics.testkit.kql.parse.Literals;
 import io.github.camelloganalytics.testkit.kql.value.Values;
 
 /** The operators that make rows from values: mv-expand, mv-apply, parse and parse-where. */
@@ -32,9 +36,8 @@ final class Expand {
             int indexColumn, boolean bagAsArray, long limit) {
     }
 
-    private static Expansion plan(Resolver r, Plan in, List<KqlParser.OperatorParameterContext> params,
-            List<KqlParser.MvExpandItemContext> items, KqlParser.ExpressionContext limitCtx, Scope scope,
-            String kw) {
+    private static Expansion plan(Resolver r, Plan in, List<OperatorParameter> params, List<MvExpandItem> items,
+            Expression limitCtx, Scope scope, String kw) {
         String bagExpansion = Combine.parameter(params, "bagexpansion", "bag");
         String itemIndex = Combine.parameter(params, "with_itemindex", null);
         ExpressionResolver er = new ExpressionResolver(r, scope, in.schema(), kw);
@@ -42,14 +45,13 @@ final class Expand {
         List<Expr> values = new ArrayList<>();
         List<Integer> targets = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
-        for (KqlParser.MvExpandItemContext item : items) {
+        for (MvExpandItem item : items) {
             Expr v = er.resolve(item.expression());
-            String name = item.name() != null ? Names.text(item.name()) : Names.derived(item.expression(), false);
+            String name = item.name() != null ? item.name() : Names.derived(item.expression(), false);
             if (name == null) {
                 name = Names.nextColumn(schema);
             }
-            ColumnType type = item.TYPEOF() != null
-                    ? ExpressionResolver.typeOfName(Names.text(item.typeName().name()), item) : ColumnType.DYNAMIC;
+            ColumnType type = item.type() != null ? ExpressionResolver.typeOfName(item.type()) : ColumnType.DYNAMIC;
             int at = Plan.indexOf(schema, name);
             if (at >= 0) {
                 schema.set(at, Column.of(name, type));
@@ -126,8 +128,8 @@ final class Expand {
         return out;
     }
 
-    static Plan mvExpand(Resolver r, Plan in, List<KqlParser.OperatorParameterContext> params,
-            List<KqlParser.MvExpandItemContext> items, KqlParser.ExpressionContext limit, Scope scope, String kw) {
+    static Plan mvExpand(Resolver r, Plan in, List<OperatorParameter> params, List<MvExpandItem> items,
+            Expression limit, Scope scope, String kw) {
         Expansion x = plan(r, in, params, items, limit, scope, kw);
         return new Plan(x.schema(), () -> {
             List<Row> out = new ArrayList<>();
@@ -139,14 +141,13 @@ final class Expand {
         }, false);
     }
 
-    static Plan mvApply(Resolver r, Plan in, KqlParser.MvApplyOperatorContext m, Scope scope) {
+    static Plan mvApply(Resolver r, Plan in, TabularOperator.MvApply m, Scope scope) {
         String kw = "mv-apply";
-        Expansion x = plan(r, in, m.operatorParameter(), m.mvExpandItem(), m.expression(), scope, kw);
-        KqlParser.PipelineTailContext tail = m.pipelineTail();
-        if (tail.source() != null) {
-            throw ExpressionResolver.notSupported("a subquery with its own source in 'mv-apply'", tail);
+        Expansion x = plan(r, in, m.parameters(), m.items(), m.limit(), scope, kw);
+        if (m.subquery().source() != null) {
+            throw ExpressionResolver.notSupported("a subquery with its own source in 'mv-apply'", m.subquery());
         }
-        List<KqlParser.TabularOperatorContext> ops = tail.tabularOperator();
+        List<TabularOperator> ops = m.subquery().operators();
         Plan shape = r.operators(ops, new Plan(x.schema(), List::of, true), scope);
         List<Integer> expanded = x.targets();
         List<Column> schema = new ArrayList<>();
@@ -179,35 +180,30 @@ final class Expand {
         }, false);
     }
 
-    static Plan parse(Resolver r, Plan in, KqlParser.ParseOperatorContext p, Scope scope) {
-        String kw = p.PARSE_WHERE() != null ? "parse-where" : "parse";
-        String kind = Combine.parameter(p.operatorParameter(), "kind", "simple");
-        String flags = Combine.parameter(p.operatorParameter(), "flags", "");
+    static Plan parse(Resolver r, Plan in, TabularOperator.Parse p, Scope scope) {
+        String kw = p.keyword();
+        String kind = Combine.parameter(p.parameters(), "kind", "simple");
+        String flags = Combine.parameter(p.parameters(), "flags", "");
         if (!kind.equals("simple") && !kind.equals("regex") && !kind.equals("relaxed")) {
             throw new KqlSemanticException("SEM0001", "'" + kw + "' operator: unknown kind '" + kind + "'");
         }
-        Expr source = new ExpressionResolver(r, scope, in.schema(), kw).resolve(p.expression());
+        Expr source = new ExpressionResolver(r, scope, in.schema(), kw).resolve(p.input());
         StringBuilder regex = new StringBuilder(kind.equals("regex") ? "" : "^");
         List<Column> schema = new ArrayList<>(in.schema());
         List<Integer> targets = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
-        List<KqlParser.ParsePartContext> parts = p.parsePart();
+        List<ParsePart> parts = p.parts();
         for (int i = 0; i < parts.size(); i++) {
-            KqlParser.ParsePartContext part = parts.get(i);
+            ParsePart part = parts.get(i);
             boolean last = i == parts.size() - 1;
-            if (part instanceof KqlParser.ParseWildcardContext) {
+            if (part instanceof Clause.ParseWildcard) {
                 regex.append(last ? ".*" : ".*?");
-            } else if (part instanceof KqlParser.ParseLiteralContext l) {
-                StringBuilder sb = new StringBuilder();
-                for (org.antlr.v4.runtime.tree.TerminalNode t : l.stringLiteral().STRING()) {
-                    sb.append(Literals.string(t.getText()));
-                }
-                regex.append(kind.equals("regex") ? sb : Pattern.quote(sb.toString()));
+            } else if (part instanceof Clause.ParseText l) {
+                regex.append(kind.equals("regex") ? l.text() : Pattern.quote(l.text()));
             } else {
-                KqlParser.ParseColumnContext c = (KqlParser.ParseColumnContext) part;
-                String name = Names.text(c.name());
-                ColumnType t = c.typeName() == null ? ColumnType.STRING
-                        : ExpressionResolver.typeOfName(Names.text(c.typeName().name()), c);
+                Clause.ParseCapture c = (Clause.ParseCapture) part;
+                String name = c.name();
+                ColumnType t = c.type() == null ? ColumnType.STRING : ExpressionResolver.typeOfName(c.type());
                 String group = switch (t) {
                     case INT, LONG -> "([-+]?\\d+)";
                     case REAL, DECIMAL -> "([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)";

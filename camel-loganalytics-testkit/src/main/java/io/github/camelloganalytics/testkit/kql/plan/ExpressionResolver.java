@@ -9,9 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.tree.TerminalNode;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +18,9 @@ import io.github.camelloganalytics.testkit.data.ColumnType;
 import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
 import io.github.camelloganalytics.testkit.kql.NotSupportedByEmulatorException;
 import io.github.camelloganalytics.testkit.kql.Row;
+import io.github.camelloganalytics.testkit.kql.ast.Expression;
+import io.github.camelloganalytics.testkit.kql.ast.Expression.Argument;
+import io.github.camelloganalytics.testkit.kql.ast.Node;
 import io.github.camelloganalytics.testkit.kql.expr.Expr;
 import io.github.camelloganalytics.testkit.kql.expr.Frame;
 import io.github.camelloganalytics.testkit.kql.expr.Operators;
@@ -28,8 +28,6 @@ import io.github.camelloganalytics.testkit.kql.functions.AggregateFunction;
 import io.github.camelloganalytics.testkit.kql.functions.DynamicFunctions;
 import io.github.camelloganalytics.testkit.kql.functions.FunctionCatalog;
 import io.github.camelloganalytics.testkit.kql.functions.ScalarFunction;
-import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
-import io.github.camelloganalytics.testkit.kql.parse.Literals;
 import io.github.camelloganalytics.testkit.kql.value.Values;
 
 /**
@@ -96,104 +94,135 @@ final class ExpressionResolver {
         return new KqlSemanticException(code, (keyword == null ? "" : "'" + keyword + "' operator: ") + message);
     }
 
-    static NotSupportedByEmulatorException notSupported(String what, ParserRuleContext at) {
-        return new NotSupportedByEmulatorException(what, at.getStart().getLine(),
-                at.getStart().getCharPositionInLine());
+    static NotSupportedByEmulatorException notSupported(String what, Node at) {
+        return new NotSupportedByEmulatorException(what, at.span().line(), at.span().column());
     }
 
-    Expr resolve(KqlParser.ExpressionContext e) {
-        if (e instanceof KqlParser.PrimaryExpressionContext p) {
-            return primary(p.primary());
+    Expr resolve(Expression e) {
+        if (e instanceof Expression.Literal l) {
+            return new Expr.Constant(l.type(), l.value());
         }
-        if (e instanceof KqlParser.MemberCallExpressionContext mc) {
-            throw notSupported("the call '" + Names.text(mc.name()) + "()' on an expression (cluster(), database()"
+        if (e instanceof Expression.DynamicLiteral d) {
+            return new Expr.Constant(ColumnType.DYNAMIC, d.value());
+        }
+        if (e instanceof Expression.Name n) {
+            return name(n);
+        }
+        if (e instanceof Expression.Call c) {
+            return call(c);
+        }
+        if (e instanceof Expression.Parenthesized paren) {
+            Expression inner = paren.pipeline().singleExpression();
+            if (inner != null && owner.tabularArgumentOrNull(inner, scope) == null) {
+                return resolve(inner);
+            }
+            throw error("SEM0001", "A tabular expression cannot be used as a scalar: '" + paren.span().text()
+                    + "' (use toscalar())");
+        }
+        if (e instanceof Expression.Array a) {
+            List<Expr> items = new ArrayList<>();
+            for (Expression item : a.items()) {
+                items.add(resolve(item));
+            }
+            return new Expr.Computed(ColumnType.DYNAMIC, f -> {
+                ArrayNode arr = Values.array();
+                for (Expr item : items) {
+                    arr.add(Values.toDynamic(item.eval(f)));
+                }
+                return arr;
+            });
+        }
+        if (e instanceof Expression.MemberCall mc) {
+            throw notSupported("the call '" + mc.function() + "()' on an expression (cluster(), database()"
                     + " and other entity references)", mc);
         }
-        if (e instanceof KqlParser.MemberExpressionContext m) {
-            return member(m.expression(), Names.text(m.name()), m);
+        if (e instanceof Expression.Member m) {
+            return member(m.target(), m.member(), m);
         }
-        if (e instanceof KqlParser.BracketMemberExpressionContext b) {
-            return member(b.expression(), Names.text(b.BRACKETED().getText()), b);
-        }
-        if (e instanceof KqlParser.IndexExpressionContext ix) {
-            Expr base = resolve(ix.expression(0));
-            Expr index = resolve(ix.expression(1));
+        if (e instanceof Expression.Index ix) {
+            Expr base = resolve(ix.target());
+            Expr index = resolve(ix.index());
             requireDynamic(base, ix);
             return new Expr.Computed(ColumnType.DYNAMIC, f -> index(base.eval(f), index.eval(f)));
         }
-        if (e instanceof KqlParser.UnaryExpressionContext u) {
-            Expr o = resolve(u.expression());
+        if (e instanceof Expression.Unary u) {
+            Expr o = resolve(u.operand());
             if (!o.type().isNumeric() && o.type() != ColumnType.TIMESPAN && o.type() != ColumnType.DYNAMIC) {
                 throw error("SEM0001", "Unary minus is not defined for type " + o.type().kqlName());
             }
-            if (u.PLUS() != null) {
+            if (u.operator().equals("+")) {
                 return o;
             }
             return new Expr.Computed(o.type() == ColumnType.DYNAMIC ? ColumnType.REAL : o.type(),
                     f -> Operators.negate(o.eval(f)));
         }
-        if (e instanceof KqlParser.MultiplicativeExpressionContext m) {
-            return arithmetic(m.getChild(1).getText(), resolve(m.expression(0)), resolve(m.expression(1)));
-        }
-        if (e instanceof KqlParser.AdditiveExpressionContext a) {
-            return arithmetic(a.getChild(1).getText(), resolve(a.expression(0)), resolve(a.expression(1)));
-        }
-        if (e instanceof KqlParser.ComparisonExpressionContext c) {
-            return comparison(c.getChild(1).getText(), resolve(c.expression(0)), resolve(c.expression(1)));
-        }
-        if (e instanceof KqlParser.InExpressionContext in) {
+        if (e instanceof Expression.In in) {
             return in(in);
         }
-        if (e instanceof KqlParser.BetweenExpressionContext b) {
+        if (e instanceof Expression.Between b) {
             return between(b);
         }
-        if (e instanceof KqlParser.RegexExpressionContext r) {
-            Expr s = resolve(r.expression(0));
-            Expr pattern = resolve(r.expression(1));
-            Pattern constant = pattern instanceof Expr.Constant k && k.value() != null
-                    ? Pattern.compile(Values.text(k.value())) : null;
-            return new Expr.Computed(ColumnType.BOOL, f -> {
-                Object v = s.eval(f);
-                if (v == null) {
-                    return null;
-                }
-                Pattern p = constant != null ? constant : Pattern.compile(Values.text(pattern.eval(f)));
-                return p.matcher(Values.text(v)).find();
-            });
+        Expression.Binary bin = (Expression.Binary) e;
+        switch (bin.operator()) {
+            case "*", "/", "%", "+", "-":
+                return arithmetic(bin.operator(), resolve(bin.left()), resolve(bin.right()));
+            case "matches regex":
+                return regex(bin);
+            case "and":
+                return and(bin);
+            case "or":
+                return or(bin);
+            default:
+                return comparison(bin.operator(), resolve(bin.left()), resolve(bin.right()));
         }
-        if (e instanceof KqlParser.AndExpressionContext a) {
-            Expr l = bool(resolve(a.expression(0)), "and");
-            Expr r = bool(resolve(a.expression(1)), "and");
-            return new Expr.Computed(ColumnType.BOOL, f -> {
-                Object x = l.eval(f);
-                if (Boolean.FALSE.equals(x)) {
-                    return false;
-                }
-                Object y = r.eval(f);
-                if (Boolean.FALSE.equals(y)) {
-                    return false;
-                }
-                return x == null || y == null ? null : true;
-            });
-        }
-        if (e instanceof KqlParser.OrExpressionContext o) {
-            Expr l = bool(resolve(o.expression(0)), "or");
-            Expr r = bool(resolve(o.expression(1)), "or");
-            return new Expr.Computed(ColumnType.BOOL, f -> {
-                Object x = l.eval(f);
-                if (Boolean.TRUE.equals(x)) {
-                    return true;
-                }
-                Object y = r.eval(f);
-                if (Boolean.TRUE.equals(y)) {
-                    return true;
-                }
-                return x == null || y == null ? null : false;
-            });
-        }
-        throw notSupported("the expression '" + e.getText() + "'", e);
     }
 
+    private Expr regex(Expression.Binary r) {
+        Expr s = resolve(r.left());
+        Expr pattern = resolve(r.right());
+        Pattern constant = pattern instanceof Expr.Constant k && k.value() != null
+                ? Pattern.compile(Values.text(k.value())) : null;
+        return new Expr.Computed(ColumnType.BOOL, f -> {
+            Object v = s.eval(f);
+            if (v == null) {
+                return null;
+            }
+            Pattern p = constant != null ? constant : Pattern.compile(Values.text(pattern.eval(f)));
+            return p.matcher(Values.text(v)).find();
+        });
+    }
+
+    private Expr and(Expression.Binary a) {
+        Expr l = bool(resolve(a.left()), "and");
+        Expr r = bool(resolve(a.right()), "and");
+        return new Expr.Computed(ColumnType.BOOL, f -> {
+            Object x = l.eval(f);
+            if (Boolean.FALSE.equals(x)) {
+                return false;
+            }
+            Object y = r.eval(f);
+            if (Boolean.FALSE.equals(y)) {
+                return false;
+            }
+            return x == null || y == null ? null : true;
+        });
+    }
+
+    private Expr or(Expression.Binary o) {
+        Expr l = bool(resolve(o.left()), "or");
+        Expr r = bool(resolve(o.right()), "or");
+        return new Expr.Computed(ColumnType.BOOL, f -> {
+            Object x = l.eval(f);
+            if (Boolean.TRUE.equals(x)) {
+                return true;
+            }
+            Object y = r.eval(f);
+            if (Boolean.TRUE.equals(y)) {
+                return true;
+            }
+            return x == null || y == null ? null : false;
+        });
+    }
     private Expr bool(Expr e, String op) {
         if (e.type() != ColumnType.BOOL && e.type() != ColumnType.DYNAMIC) {
             throw error("SEM0001", "Operator '" + op + "' expects bool operands, got " + e.type().kqlName());
@@ -204,17 +233,16 @@ final class ExpressionResolver {
         return e;
     }
 
-    private void requireDynamic(Expr base, ParserRuleContext at) {
+    private void requireDynamic(Expr base, Node at) {
         if (base.type() != ColumnType.DYNAMIC) {
-            throw error("SEM0001", "The expression '" + at.getText() + "' accesses a member of a value of type "
+            throw error("SEM0001", "The expression '" + at.span().text() + "' accesses a member of a value of type "
                     + base.type().kqlName() + "; only dynamic values have members");
         }
     }
 
-    private Expr member(KqlParser.ExpressionContext baseCtx, String name, ParserRuleContext at) {
-        if (left != null && baseCtx instanceof KqlParser.PrimaryExpressionContext p
-                && p.primary() instanceof KqlParser.NamePrimaryContext n) {
-            String side = Names.text(n.name());
+    private Expr member(Expression baseExpr, String name, Node at) {
+        if (left != null && baseExpr instanceof Expression.Name n) {
+            String side = n.name();
             if (side.equals("$left") || side.equals("$right")) {
                 List<Column> cols = side.equals("$left") ? left : right;
                 int i = Plan.indexOf(cols, name);
@@ -226,7 +254,7 @@ final class ExpressionResolver {
                 return new Expr.ColumnRef(cols.get(i).type(), idx, name);
             }
         }
-        Expr base = resolve(baseCtx);
+        Expr base = resolve(baseExpr);
         requireDynamic(base, at);
         return new Expr.Computed(ColumnType.DYNAMIC, f -> {
             Object v = base.eval(f);
@@ -337,31 +365,29 @@ final class ExpressionResolver {
         }
     }
 
-    private Expr in(KqlParser.InExpressionContext in) {
-        Expr value = resolve(in.expression());
-        String op = in.getChild(1).getText();
+    private Expr in(Expression.In in) {
+        Expr value = resolve(in.value());
+        String op = in.operator();
         List<Object> constants = new ArrayList<>();
         List<Expr> dynamicItems = new ArrayList<>();
-        if (in.arguments() != null) {
-            for (KqlParser.ArgumentContext a : in.arguments().argument()) {
-                Plan table = owner.tabularArgument(a, scope);
-                if (table != null) {
-                    dynamicItems.add(new Expr.Computed(ColumnType.DYNAMIC, f -> {
-                        ArrayNode arr = Values.array();
-                        for (Row row : table.rows()) {
-                            arr.add(Values.toDynamic(row.values()[0]));
-                        }
-                        return arr;
-                    }));
-                    continue;
-                }
-                KqlParser.ExpressionContext ex = Resolver.scalarExpression(a);
-                if (ex == null) {
-                    throw notSupported("this argument of '" + op + "'", a);
-                }
-                Expr item = resolve(ex);
-                dynamicItems.add(item);
+        for (Argument a : in.items()) {
+            Plan table = owner.tabularArgument(a, scope);
+            if (table != null) {
+                dynamicItems.add(new Expr.Computed(ColumnType.DYNAMIC, f -> {
+                    ArrayNode arr = Values.array();
+                    for (Row row : table.rows()) {
+                        arr.add(Values.toDynamic(row.values()[0]));
+                    }
+                    return arr;
+                }));
+                continue;
             }
+            Expression ex = a.expression();
+            if (ex == null) {
+                throw notSupported("this argument of '" + op + "'", a);
+            }
+            Expr item = resolve(ex);
+            dynamicItems.add(item);
         }
         boolean anyOrAll = op.equals("has_any") || op.equals("has_all");
         boolean caseFree = op.endsWith("~");
@@ -405,10 +431,10 @@ final class ExpressionResolver {
         });
     }
 
-    private Expr between(KqlParser.BetweenExpressionContext b) {
-        Expr v = resolve(b.expression(0));
-        Expr lo = resolve(b.expression(1));
-        Expr hi = resolve(b.expression(2));
+    private Expr between(Expression.Between b) {
+        Expr v = resolve(b.value());
+        Expr lo = resolve(b.low());
+        Expr hi = resolve(b.high());
         boolean hiIsSpan = v.type() == ColumnType.DATETIME && hi.type() == ColumnType.TIMESPAN;
         if (!comparable(v.type(), lo.type()) || !(hiIsSpan || comparable(v.type(), hi.type()))
                 || !(v.type().isNumeric() || v.type() == ColumnType.DATETIME || v.type() == ColumnType.TIMESPAN
@@ -416,7 +442,7 @@ final class ExpressionResolver {
             throw error("SEM0001", "'between' cannot compare values of types " + v.type().kqlName() + " and "
                     + lo.type().kqlName() + ".." + hi.type().kqlName());
         }
-        boolean negated = b.NOT_BETWEEN() != null;
+        boolean negated = b.negated();
         return new Expr.Computed(ColumnType.BOOL, f -> {
             Object x = v.eval(f);
             Object a = lo.eval(f);
@@ -432,115 +458,8 @@ final class ExpressionResolver {
         });
     }
 
-    // ------------------------------------------------------------------------------------------------ primaries
-
-    private Expr primary(KqlParser.PrimaryContext p) {
-        if (p instanceof KqlParser.LiteralPrimaryContext l) {
-            return literal(l.literal());
-        }
-        if (p instanceof KqlParser.DynamicPrimaryContext d) {
-            return new Expr.Constant(ColumnType.DYNAMIC, json(d.jsonValue()));
-        }
-        if (p instanceof KqlParser.NamePrimaryContext n) {
-            return name(n);
-        }
-        if (p instanceof KqlParser.ParenPrimaryContext paren) {
-            KqlParser.ExpressionContext inner = Resolver.singleExpression(paren.pipeline());
-            if (inner != null && owner.tabularArgumentOrNull(inner, scope) == null) {
-                return resolve(inner);
-            }
-            throw error("SEM0001", "A tabular expression cannot be used as a scalar: '" + paren.getText()
-                    + "' (use toscalar())");
-        }
-        if (p instanceof KqlParser.ArrayPrimaryContext a) {
-            List<Expr> items = new ArrayList<>();
-            for (KqlParser.ExpressionContext e : a.expression()) {
-                items.add(resolve(e));
-            }
-            return new Expr.Computed(ColumnType.DYNAMIC, f -> {
-                ArrayNode arr = Values.array();
-                for (Expr e : items) {
-                    arr.add(Values.toDynamic(e.eval(f)));
-                }
-                return arr;
-            });
-        }
-        return call((KqlParser.CallPrimaryContext) p);
-    }
-
-    static Expr.Constant literal(KqlParser.LiteralContext l) {
-        if (l instanceof KqlParser.StringLitContext s) {
-            StringBuilder sb = new StringBuilder();
-            for (TerminalNode t : s.stringLiteral().STRING()) {
-                sb.append(Literals.string(t.getText()));
-            }
-            return new Expr.Constant(ColumnType.STRING, sb.toString());
-        }
-        if (l instanceof KqlParser.LongLitContext n) {
-            return new Expr.Constant(ColumnType.LONG, Literals.integer(n.getText()));
-        }
-        if (l instanceof KqlParser.RealLitContext r) {
-            return new Expr.Constant(ColumnType.REAL, Literals.real(r.getText()));
-        }
-        if (l instanceof KqlParser.TimespanLitContext t) {
-            return new Expr.Constant(ColumnType.TIMESPAN, Literals.timespan(t.getText()));
-        }
-        if (l instanceof KqlParser.TypedLitContext t) {
-            try {
-                return Literals.typed(t.getText());
-            } catch (RuntimeException e) {
-                throw new io.github.camelloganalytics.testkit.kql.KqlSyntaxException("Query could not be parsed at '"
-                        + t.getText() + "' on line [" + t.getStart().getLine() + ","
-                        + t.getStart().getCharPositionInLine() + "]", t.getStart().getLine(),
-                        t.getStart().getCharPositionInLine(), t.getText());
-            }
-        }
-        return new Expr.Constant(ColumnType.BOOL, l.getText().equalsIgnoreCase("true"));
-    }
-
-    static JsonNode json(KqlParser.JsonValueContext j) {
-        if (j instanceof KqlParser.JsonObjectContext o) {
-            ObjectNode bag = Values.bag();
-            for (KqlParser.JsonMemberContext m : o.jsonMember()) {
-                String key = m.stringLiteral() != null ? Literals.string(m.stringLiteral().STRING(0).getText())
-                        : Names.text(m.name());
-                bag.set(key, json(m.jsonValue()));
-            }
-            return bag;
-        }
-        if (j instanceof KqlParser.JsonArrayContext a) {
-            ArrayNode arr = Values.array();
-            for (KqlParser.JsonValueContext v : a.jsonValue()) {
-                arr.add(json(v));
-            }
-            return arr;
-        }
-        if (j instanceof KqlParser.JsonBracketedContext b) {
-            ArrayNode arr = Values.array();
-            String t = b.getText();
-            arr.add(Literals.string(t.substring(1, t.length() - 1).trim()));
-            return arr;
-        }
-        if (j instanceof KqlParser.JsonDynamicContext d) {
-            return json(d.jsonValue());
-        }
-        if (j instanceof KqlParser.JsonNameContext n) {
-            String t = n.getText();
-            if (t.equals("null")) {
-                return Values.NODES.nullNode();
-            }
-            return Values.NODES.textNode(t);
-        }
-        KqlParser.JsonLiteralContext l = (KqlParser.JsonLiteralContext) j;
-        Object v = literal(l.literal()).value();
-        if (l.MINUS() != null) {
-            v = Operators.negate(v);
-        }
-        return Values.toDynamic(v instanceof Instant || v instanceof Duration ? Values.text(v) : v);
-    }
-
-    private Expr name(KqlParser.NamePrimaryContext n) {
-        String name = Names.text(n.name());
+    private Expr name(Expression.Name n) {
+        String name = n.name();
         int idx = Plan.indexOf(schema, name);
         if (idx >= 0) {
             return new Expr.ColumnRef(schema.get(idx).type(), idx, name);
@@ -567,21 +486,17 @@ final class ExpressionResolver {
 
     // ------------------------------------------------------------------------------------------------ calls
 
-    private List<KqlParser.ArgumentContext> args(KqlParser.CallPrimaryContext c) {
-        return c.arguments() == null ? List.of() : c.arguments().argument();
-    }
-
-    Expr argument(KqlParser.ArgumentContext a) {
-        KqlParser.ExpressionContext e = Resolver.scalarExpression(a);
+    Expr argument(Argument a) {
+        Expression e = a.expression();
         if (e == null) {
-            throw notSupported("this kind of argument ('" + a.getText() + "')", a);
+            throw notSupported("this kind of argument ('" + a.span().text() + "')", a);
         }
         return resolve(e);
     }
 
-    private Expr call(KqlParser.CallPrimaryContext c) {
-        String fn = Names.text(c.name());
-        List<KqlParser.ArgumentContext> args = args(c);
+    private Expr call(Expression.Call c) {
+        String fn = c.function();
+        List<Argument> args = c.arguments();
         Scope.Binding b = scope.lookup(fn);
         if (b instanceof Scope.Function f) {
             Object r = owner.invoke(f, args, c, this);
@@ -614,7 +529,7 @@ final class ExpressionResolver {
                         && Boolean.TRUE.equals(argument(args.get(0)).eval(null));
                 List<Expr> only = new ArrayList<>();
                 if (fn.equals("bag_pack_columns")) {
-                    for (KqlParser.ArgumentContext a : args) {
+                    for (Argument a : args) {
                         only.add(argument(a));
                     }
                 }
@@ -655,7 +570,7 @@ final class ExpressionResolver {
                 break;
         }
         if (isTypeName(fn) && args.size() == 1) {
-            String text = args.get(0).getText();
+            String text = args.get(0).span().text();
             ColumnType t = ColumnType.ofKqlName(normalType(fn));
             switch (text) {
                 case "null":
@@ -692,7 +607,7 @@ final class ExpressionResolver {
         };
     }
 
-    static ColumnType typeOfName(String t, ParserRuleContext at) {
+    static ColumnType typeOfName(String t) {
         try {
             return ColumnType.ofKqlName(normalType(t));
         } catch (IllegalArgumentException e) {
@@ -700,15 +615,15 @@ final class ExpressionResolver {
         }
     }
 
-    private ColumnType typeName(KqlParser.ArgumentContext a) {
-        String t = a.getText();
+    private ColumnType typeName(Argument a) {
+        String t = a.span().text();
         if (t.startsWith("typeof(") && t.endsWith(")")) {
             t = t.substring(7, t.length() - 1);
         }
-        return typeOfName(t, a);
+        return typeOfName(t);
     }
 
-    private Expr catalogue(String fn, List<KqlParser.ArgumentContext> argCtx, KqlParser.CallPrimaryContext c) {
+    private Expr catalogue(String fn, List<Argument> argCtx, Expression.Call c) {
         ScalarFunction f = FunctionCatalog.scalar(fn);
         if (f == null) {
             if (FunctionCatalog.KNOWN_NOT_SUPPORTED.contains(fn) || FunctionCatalog.SPECIAL_FORMS.contains(fn)
@@ -724,7 +639,7 @@ final class ExpressionResolver {
         }
         List<Expr> args = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
-        for (KqlParser.ArgumentContext a : argCtx) {
+        for (Argument a : argCtx) {
             Expr e = argument(a);
             args.add(e);
             types.add(e.type());
@@ -776,8 +691,8 @@ final class ExpressionResolver {
         return Values.convert(v, type);
     }
 
-    private Expr toscalar(List<KqlParser.ArgumentContext> args, KqlParser.CallPrimaryContext c) {
-        KqlParser.ArgumentContext a = args.get(0);
+    private Expr toscalar(List<Argument> args, Expression.Call c) {
+        Argument a = args.get(0);
         Plan table = owner.tabularArgument(a, scope);
         if (table == null) {
             return argument(a);
@@ -798,7 +713,7 @@ final class ExpressionResolver {
         });
     }
 
-    private Expr prevNext(int direction, List<KqlParser.ArgumentContext> args, KqlParser.CallPrimaryContext c) {
+    private Expr prevNext(int direction, List<Argument> args, Expression.Call c) {
         if (args.isEmpty() || args.size() > 3) {
             throw error("SEM0219", "function '" + (direction < 0 ? "prev" : "next") + "': expected 1..3 arguments");
         }
@@ -814,7 +729,7 @@ final class ExpressionResolver {
         });
     }
 
-    private Expr rowNumber(List<KqlParser.ArgumentContext> args) {
+    private Expr rowNumber(List<Argument> args) {
         long start = args.isEmpty() ? 1 : ((Number) argument(args.get(0)).eval(null)).longValue();
         Expr restart = args.size() > 1 ? argument(args.get(1)) : null;
         Object key = new Object();
@@ -827,7 +742,7 @@ final class ExpressionResolver {
         });
     }
 
-    private Expr rowCumsum(List<KqlParser.ArgumentContext> args) {
+    private Expr rowCumsum(List<Argument> args) {
         Expr value = argument(args.get(0));
         Expr restart = args.size() > 1 ? argument(args.get(1)) : null;
         ColumnType t = value.type() == ColumnType.INT ? ColumnType.LONG : value.type();
@@ -849,7 +764,7 @@ final class ExpressionResolver {
         });
     }
 
-    private Expr aggregate(String fn, List<KqlParser.ArgumentContext> argCtx, KqlParser.CallPrimaryContext c) {
+    private Expr aggregate(String fn, List<Argument> argCtx, Expression.Call c) {
         AggregateFunction agg = FunctionCatalog.aggregate(fn);
         if (argCtx.size() < agg.minArgs() || argCtx.size() > agg.maxArgs()) {
             throw error("SEM0219", "function '" + fn + "': expected " + agg.minArgs() + ".." + agg.maxArgs()
@@ -858,14 +773,15 @@ final class ExpressionResolver {
         ExpressionResolver inner = new ExpressionResolver(owner, scope, aggregateInput, keyword);
         List<Expr> args = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
-        for (KqlParser.ArgumentContext a : argCtx) {
-            if (a.STAR() != null && fn.equals("count")) {
+        for (Argument a : argCtx) {
+            if (a.star() && fn.equals("count")) {
                 continue;
             }
             Expr e = inner.argument(a);
             args.add(e);
             types.add(e.type());
         }
+        checkAccuracy(fn, args, argCtx);
         ColumnType type;
         try {
             type = agg.resultType().of(types.isEmpty() ? List.of(ColumnType.LONG) : types);
@@ -877,4 +793,21 @@ final class ExpressionResolver {
         return new Expr.ColumnRef(type, index, fn);
     }
 
+
+    /**
+     * dcount's and dcountif's accuracy: a constant level of the reference's estimation-accuracy table, 0 to 4 (the
+     * emulator counts exactly at every level).
+     */
+    private void checkAccuracy(String fn, List<Expr> args, List<Argument> argCtx) {
+        int at = fn.equals("dcount") ? 1 : fn.equals("dcountif") ? 2 : -1;
+        if (at < 0 || args.size() <= at) {
+            return;
+        }
+        Object v = args.get(at) instanceof Expr.Constant k ? k.value() : null;
+        long level = v instanceof Long || v instanceof Integer ? ((Number) v).longValue() : -1;
+        if (level < 0 || level > 4) {
+            throw error("SEM0219", "function '" + fn + "': the accuracy (argument #" + (at + 1)
+                    + ") must be a constant integer from 0 to 4, got '" + argCtx.get(at).span().text() + "'");
+        }
+    }
 }

@@ -3,33 +3,13 @@ package io.github.camelloganalytics.testkit.kql.plan;
 import java.util.List;
 
 import io.github.camelloganalytics.testkit.data.Column;
-import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
-import io.github.camelloganalytics.testkit.kql.parse.Literals;
+import io.github.camelloganalytics.testkit.kql.ast.AstBuilder;
+import io.github.camelloganalytics.testkit.kql.ast.Expression;
 
 /** The service's column naming: names from expressions, and the suffix a repeated name gets. */
 public final class Names {
 
     private Names() {
-    }
-
-    /**
-     * @param  n a name in the parse tree (plain, a soft keyword, or {@code ['bracketed']})
-     * @return   the name it denotes
-     */
-    public static String text(KqlParser.NameContext n) {
-        return text(n.getText());
-    }
-
-    /**
-     * @param  raw a name token's text
-     * @return     the name, brackets and quotes removed
-     */
-    public static String text(String raw) {
-        String t = raw.trim();
-        if (t.startsWith("[")) {
-            return Literals.string(t.substring(1, t.length() - 1).trim());
-        }
-        return t;
     }
 
     /**
@@ -42,35 +22,29 @@ public final class Names {
      * @param  throughCalls whether a call takes its first argument's name
      * @return              the name, or null
      */
-    public static String derived(KqlParser.ExpressionContext e, boolean throughCalls) {
-        if (e instanceof KqlParser.PrimaryExpressionContext p) {
-            if (p.primary() instanceof KqlParser.NamePrimaryContext n) {
-                return text(n.name());
-            }
-            if (throughCalls && p.primary() instanceof KqlParser.CallPrimaryContext c && c.arguments() != null
-                    && !c.arguments().argument().isEmpty()) {
-                KqlParser.ArgumentContext a = c.arguments().argument(0);
-                KqlParser.ExpressionContext inner = Resolver.scalarExpression(a);
+    public static String derived(Expression e, boolean throughCalls) {
+        if (e instanceof Expression.Name n) {
+            return n.name();
+        }
+        if (e instanceof Expression.Call c) {
+            if (throughCalls && !c.arguments().isEmpty()) {
+                Expression inner = c.arguments().get(0).expression();
                 return inner == null ? null : derived(inner, true);
-            }
-            if (p.primary() instanceof KqlParser.ParenPrimaryContext paren) {
-                KqlParser.ExpressionContext inner = Resolver.singleExpression(paren.pipeline());
-                return inner == null ? null : derived(inner, throughCalls);
             }
             return null;
         }
-        if (e instanceof KqlParser.MemberExpressionContext m) {
-            String base = derived(m.expression(), false);
-            return base == null ? null : base + "_" + text(m.name());
+        if (e instanceof Expression.Parenthesized p) {
+            Expression inner = p.pipeline().singleExpression();
+            return inner == null ? null : derived(inner, throughCalls);
         }
-        if (e instanceof KqlParser.BracketMemberExpressionContext b) {
-            String base = derived(b.expression(), false);
-            return base == null ? null : base + "_" + text(b.BRACKETED().getText());
+        if (e instanceof Expression.Member m) {
+            String base = derived(m.target(), false);
+            return base == null ? null : base + "_" + m.member();
         }
-        if (e instanceof KqlParser.IndexExpressionContext ix) {
-            String base = derived(ix.expression(0), false);
-            String idx = ix.expression(1).getText();
-            return base == null ? null : base + "_" + Names.text(idx.replace("'", "").replace("\"", ""));
+        if (e instanceof Expression.Index ix) {
+            String base = derived(ix.target(), false);
+            String idx = ix.index().span().text();
+            return base == null ? null : base + "_" + AstBuilder.name(idx.replace("'", "").replace("\"", ""));
         }
         return null;
     }

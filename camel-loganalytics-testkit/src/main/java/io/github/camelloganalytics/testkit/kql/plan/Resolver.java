@@ -11,17 +11,23 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
-import org.antlr.v4.runtime.ParserRuleContext;
-
 import io.github.camelloganalytics.testkit.data.Column;
 import io.github.camelloganalytics.testkit.data.ColumnType;
 import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
 import io.github.camelloganalytics.testkit.kql.Row;
 import io.github.camelloganalytics.testkit.kql.SourceTable;
 import io.github.camelloganalytics.testkit.kql.TableResolver;
+import io.github.camelloganalytics.testkit.kql.ast.Clause;
+import io.github.camelloganalytics.testkit.kql.ast.Expression;
+import io.github.camelloganalytics.testkit.kql.ast.Expression.Argument;
+import io.github.camelloganalytics.testkit.kql.ast.Node;
+import io.github.camelloganalytics.testkit.kql.ast.Pipeline;
+import io.github.camelloganalytics.testkit.kql.ast.Query;
+import io.github.camelloganalytics.testkit.kql.ast.Source;
+import io.github.camelloganalytics.testkit.kql.ast.Statement;
+import io.github.camelloganalytics.testkit.kql.ast.TabularOperator;
 import io.github.camelloganalytics.testkit.kql.expr.Expr;
 import io.github.camelloganalytics.testkit.kql.expr.Frame;
-import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
 import io.github.camelloganalytics.testkit.kql.value.Values;
 
 /**
@@ -67,16 +73,16 @@ public final class Resolver {
     /**
      * Resolves a whole query.
      *
-     * @param  query the parse tree
+     * @param  query the syntax tree
      * @return       the primary result's plan and render
      */
-    public Resolved resolve(KqlParser.QueryContext query) {
+    public Resolved resolve(Query query) {
         root = new Scope(null);
         Plan primary = null;
-        for (KqlParser.StatementContext s : query.statement()) {
-            if (s instanceof KqlParser.LetStatementContext let) {
+        for (Statement s : query.statements()) {
+            if (s instanceof Statement.Let let) {
                 let(let, root);
-            } else if (s instanceof KqlParser.QueryStatementContext q) {
+            } else if (s instanceof Statement.Tabular q) {
                 boolean first = primary == null;
                 String vis = visualization;
                 Map<String, Object> props = renderProperties;
@@ -87,11 +93,11 @@ public final class Resolver {
                     visualization = vis;
                     renderProperties = props;
                 }
-            } else if (s instanceof KqlParser.SetStatementContext) {
+            } else if (s instanceof Statement.Set) {
                 // request options (set truncationmaxrecords=...) change nothing the emulator models
                 continue;
             } else {
-                throw ExpressionResolver.notSupported("the statement '" + s.getStart().getText() + "'", s);
+                throw ExpressionResolver.notSupported("the statement '" + ((Statement.Other) s).keyword() + "'", s);
             }
         }
         if (primary == null) {
@@ -100,15 +106,14 @@ public final class Resolver {
         return new Resolved(primary, visualization, renderProperties);
     }
 
-    void let(KqlParser.LetStatementContext let, Scope scope) {
-        String name = Names.text(let.name());
-        KqlParser.LetValueContext v = let.letValue();
-        if (v instanceof KqlParser.LetFunctionContext f) {
-            scope.bind(name, new Scope.Function(f.parameter(), f.functionBody(), scope));
+    void let(Statement.Let let, Scope scope) {
+        String name = let.name();
+        if (let.value() instanceof Statement.Lambda f) {
+            scope.bind(name, new Scope.Function(f.parameters(), f.body(), scope));
             return;
         }
-        KqlParser.PipelineContext p = ((KqlParser.LetExpressionContext) v).pipeline();
-        KqlParser.ExpressionContext single = singleExpression(p);
+        Pipeline p = (Pipeline) let.value();
+        Expression single = p.singleExpression();
         if (single != null) {
             Plan t = tabularArgumentOrNull(single, scope);
             if (t != null) {
@@ -124,43 +129,22 @@ public final class Resolver {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    /** @return the argument's expression when it is a plain scalar-looking expression, else null */
-    static KqlParser.ExpressionContext scalarExpression(KqlParser.ArgumentContext a) {
-        if (a.STAR() != null || a.pipeline() == null) {
-            return null;
-        }
-        return singleExpression(a.pipeline());
-    }
-
-    /** @return the pipeline's expression when it is one expression without operators, else null */
-    static KqlParser.ExpressionContext singleExpression(KqlParser.PipelineContext p) {
-        if (p == null || !p.tabularOperator().isEmpty()
-                || !(p.source() instanceof KqlParser.ExpressionSourceContext s)) {
-            return null;
-        }
-        return s.expression();
-    }
-
     /** @return the argument as a table when it is one (a pipeline, a table, a tabular let), else null */
-    Plan tabularArgument(KqlParser.ArgumentContext a, Scope scope) {
-        if (a.pipeline() == null) {
+    Plan tabularArgument(Argument a, Scope scope) {
+        if (a.value() == null) {
             return null;
         }
-        KqlParser.ExpressionContext e = singleExpression(a.pipeline());
+        Expression e = a.expression();
         if (e == null) {
-            return pipeline(a.pipeline(), scope, false);
+            return pipeline(a.value(), scope, false);
         }
         return tabularArgumentOrNull(e, scope);
     }
 
     /** @return the expression as a table when it denotes one, else null (it is then a scalar) */
-    Plan tabularArgumentOrNull(KqlParser.ExpressionContext e, Scope scope) {
-        if (!(e instanceof KqlParser.PrimaryExpressionContext pe)) {
-            return null;
-        }
-        KqlParser.PrimaryContext p = pe.primary();
-        if (p instanceof KqlParser.NamePrimaryContext n) {
-            String name = Names.text(n.name());
+    Plan tabularArgumentOrNull(Expression e, Scope scope) {
+        if (e instanceof Expression.Name n) {
+            String name = n.name();
             Scope.Binding b = scope.lookup(name);
             if (b instanceof Scope.Tabular t) {
                 return t.plan();
@@ -174,17 +158,17 @@ public final class Resolver {
             }
             return table(name).orElse(null);
         }
-        if (p instanceof KqlParser.ParenPrimaryContext paren) {
-            KqlParser.ExpressionContext inner = singleExpression(paren.pipeline());
+        if (e instanceof Expression.Parenthesized paren) {
+            Expression inner = paren.pipeline().singleExpression();
             if (inner == null) {
                 return pipeline(paren.pipeline(), scope, false);
             }
             return tabularArgumentOrNull(inner, scope);
         }
-        if (p instanceof KqlParser.CallPrimaryContext c) {
-            String fn = Names.text(c.name());
+        if (e instanceof Expression.Call c) {
+            String fn = c.function();
             Scope.Binding b = scope.lookup(fn);
-            List<KqlParser.ArgumentContext> args = c.arguments() == null ? List.of() : c.arguments().argument();
+            List<Argument> args = c.arguments();
             if (b instanceof Scope.Function f) {
                 Object r = invoke(f, args, c, null, scope);
                 return r instanceof Plan plan ? plan : null;
@@ -208,22 +192,21 @@ public final class Resolver {
     }
 
     /** Resolves the expression that starts a pipeline as a table. */
-    Plan tabular(KqlParser.ExpressionContext e, Scope scope, String keyword) {
+    Plan tabular(Expression e, Scope scope, String keyword) {
         Plan p = tabularArgumentOrNull(e, scope);
         if (p != null) {
             return p;
         }
-        String text = e.getText();
-        if (e instanceof KqlParser.MemberExpressionContext || e instanceof KqlParser.MemberCallExpressionContext) {
+        String text = e.span().text();
+        if (e instanceof Expression.Member || e instanceof Expression.MemberCall) {
             // cluster('c').database('d').T, workspace('w').T, app('a').T: other resources the emulator has not
             throw ExpressionResolver.notSupported("the entity reference '" + text + "'", e);
         }
-        if (e instanceof KqlParser.PrimaryExpressionContext pe && pe.primary() instanceof KqlParser.NamePrimaryContext n) {
-            text = Names.text(n.name());
+        if (e instanceof Expression.Name n) {
+            text = n.name();
         }
-        if (e instanceof KqlParser.PrimaryExpressionContext pe && pe.primary() instanceof KqlParser.CallPrimaryContext c
-                && scope.lookup(Names.text(c.name())) == null) {
-            String fn = Names.text(c.name());
+        if (e instanceof Expression.Call c && scope.lookup(c.function()) == null) {
+            String fn = c.function();
             if (ReferenceNames.isReferenceFunction(fn) || fn.equals("materialize")) {
                 throw ExpressionResolver.notSupported("the tabular function '" + fn + "'", c);
             }
@@ -242,56 +225,53 @@ public final class Resolver {
      *
      * @return a {@link Plan} for a tabular body, an {@link Expr} for a scalar one
      */
-    Object invoke(Scope.Function f, List<KqlParser.ArgumentContext> args, ParserRuleContext at,
-            ExpressionResolver caller) {
+    Object invoke(Scope.Function f, List<Argument> args, Node at, ExpressionResolver caller) {
         return invoke(f, args, at, caller, root);
     }
 
     /** Invokes a user-defined function whose arguments are written in {@code callScope}. */
-    Object invoke(Scope.Function f, List<KqlParser.ArgumentContext> args, ParserRuleContext at,
-            ExpressionResolver caller, Scope callScope) {
+    Object invoke(Scope.Function f, List<Argument> args, Node at, ExpressionResolver caller, Scope callScope) {
         Scope s = new Scope(f.closure());
-        List<KqlParser.ParameterContext> params = f.parameters();
-        Map<String, KqlParser.ArgumentContext> named = new LinkedHashMap<>();
-        List<KqlParser.ArgumentContext> positional = new ArrayList<>();
-        for (KqlParser.ArgumentContext a : args) {
+        List<Statement.Parameter> params = f.parameters();
+        Map<String, Argument> named = new LinkedHashMap<>();
+        List<Argument> positional = new ArrayList<>();
+        for (Argument a : args) {
             if (a.name() != null) {
-                named.put(Names.text(a.name()), a);
+                named.put(a.name(), a);
             } else {
                 positional.add(a);
             }
         }
         if (positional.size() > params.size()) {
-            throw new KqlSemanticException("SEM0219", "function '" + at.getStart().getText() + "': expected "
+            throw new KqlSemanticException("SEM0219", "function '" + callee(at) + "': expected "
                     + params.size() + " argument(s), got " + args.size());
         }
         ExpressionResolver argResolver = caller != null ? caller
                 : new ExpressionResolver(this, callScope, List.of(), null);
         for (int i = 0; i < params.size(); i++) {
-            KqlParser.ParameterContext p = params.get(i);
-            String pname = Names.text(p.name());
-            KqlParser.ArgumentContext a = i < positional.size() ? positional.get(i) : named.get(pname);
-            boolean tabularParam = p.parameterType().LPAREN() != null;
-            if (tabularParam) {
+            Statement.Parameter p = params.get(i);
+            String pname = p.name();
+            Argument a = i < positional.size() ? positional.get(i) : named.get(pname);
+            if (p.tabular()) {
                 if (a == null) {
                     throw new KqlSemanticException("SEM0219", "function parameter '" + pname + "' needs a table");
                 }
                 Plan t = tabularArgument(a, caller != null ? caller.scope() : callScope);
                 if (t == null) {
                     throw new KqlSemanticException("SEM0219", "function parameter '" + pname
-                            + "' expects a tabular argument, got '" + a.getText() + "'");
+                            + "' expects a tabular argument, got '" + a.span().text() + "'");
                 }
                 s.bind(pname, new Scope.Tabular(t));
                 continue;
             }
-            ColumnType type = ExpressionResolver.typeOfName(Names.text(p.parameterType().typeName().name()), p);
+            ColumnType type = ExpressionResolver.typeOfName(p.scalarType());
             Expr value;
             if (a != null) {
                 value = argResolver.argument(a);
-            } else if (p.expression() != null) {
-                value = new ExpressionResolver(this, f.closure(), List.of(), null).resolve(p.expression());
+            } else if (p.defaultValue() != null) {
+                value = new ExpressionResolver(this, f.closure(), List.of(), null).resolve(p.defaultValue());
             } else {
-                throw new KqlSemanticException("SEM0219", "function '" + at.getStart().getText()
+                throw new KqlSemanticException("SEM0219", "function '" + callee(at)
                         + "': no value for parameter '" + pname + "'");
             }
             Expr v = value;
@@ -299,18 +279,17 @@ public final class Resolver {
                     : new Expr.Computed(type, fr -> ExpressionResolver.coerce(v.eval(fr), type));
             s.bind(pname, new Scope.Scalar(converted));
         }
-        KqlParser.FunctionBodyContext body = f.body();
-        List<KqlParser.StatementContext> statements = body.statement();
+        List<Statement> statements = f.body();
         for (int i = 0; i < statements.size() - 1; i++) {
-            if (statements.get(i) instanceof KqlParser.LetStatementContext let) {
+            if (statements.get(i) instanceof Statement.Let let) {
                 let(let, s);
             }
         }
-        KqlParser.StatementContext last = statements.get(statements.size() - 1);
-        if (!(last instanceof KqlParser.QueryStatementContext q)) {
+        Statement last = statements.get(statements.size() - 1);
+        if (!(last instanceof Statement.Tabular q)) {
             throw new KqlSemanticException("SEM0001", "A function body must end with an expression");
         }
-        KqlParser.ExpressionContext single = singleExpression(q.pipeline());
+        Expression single = q.pipeline().singleExpression();
         if (single != null) {
             Plan t = tabularArgumentOrNull(single, s);
             if (t != null) {
@@ -322,6 +301,20 @@ public final class Resolver {
         return pipeline(q.pipeline(), s, false);
     }
 
+    /** @return the name of the function a call site invokes, as error messages name it */
+    private static String callee(Node at) {
+        if (at instanceof Expression.Call c) {
+            return c.function();
+        }
+        if (at instanceof Expression.Name n) {
+            return n.name();
+        }
+        if (at instanceof TabularOperator op) {
+            return op.keyword();
+        }
+        return at.span().text();
+    }
+
     // ------------------------------------------------------------------------------------------------ pipelines
 
     /**
@@ -330,13 +323,13 @@ public final class Resolver {
      * @param  topLevel true for a query statement, whose render counts
      * @return          its plan
      */
-    Plan pipeline(KqlParser.PipelineContext p, Scope scope, boolean topLevel) {
-        List<KqlParser.TabularOperatorContext> ops = p.tabularOperator();
-        String first = ops.isEmpty() ? null : keyword(ops.get(0));
+    Plan pipeline(Pipeline p, Scope scope, boolean topLevel) {
+        List<TabularOperator> ops = p.operators();
+        String first = ops.isEmpty() ? null : ops.get(0).keyword();
         Plan plan = source(p.source(), scope, first);
         for (int i = 0; i < ops.size(); i++) {
-            KqlParser.TabularOperatorContext op = ops.get(i);
-            if (op instanceof KqlParser.RenderOperatorContext r) {
+            TabularOperator op = ops.get(i);
+            if (op instanceof TabularOperator.Render r) {
                 if (i != ops.size() - 1) {
                     throw new KqlSemanticException("SEM0001", "'render' operator: render must be the last operator "
                             + "of the query");
@@ -352,133 +345,127 @@ public final class Resolver {
     }
 
     /** Applies operators to an input (mv-apply's subquery, with its implicit source). */
-    Plan operators(List<KqlParser.TabularOperatorContext> ops, Plan input, Scope scope) {
+    Plan operators(List<TabularOperator> ops, Plan input, Scope scope) {
         Plan plan = input;
-        for (KqlParser.TabularOperatorContext op : ops) {
+        for (TabularOperator op : ops) {
             plan = operator(op, plan, scope);
         }
         return plan;
     }
 
-    static String keyword(KqlParser.TabularOperatorContext op) {
-        String k = op.getStart().getText();
-        return k.equals("filter") ? "where" : k.equals("order") ? "sort" : k;
-    }
-
-    private Plan source(KqlParser.SourceContext s, Scope scope, String firstKeyword) {
-        if (s instanceof KqlParser.ExpressionSourceContext e) {
+    private Plan source(Source s, Scope scope, String firstKeyword) {
+        if (s instanceof Source.Of e) {
             return tabular(e.expression(), scope, firstKeyword);
         }
-        if (s instanceof KqlParser.PrintSourceContext p) {
+        if (s instanceof Source.Print p) {
             return Sources.print(this, p, scope);
         }
-        if (s instanceof KqlParser.RangeSourceContext r) {
+        if (s instanceof Source.Range r) {
             return Sources.range(this, r, scope);
         }
-        if (s instanceof KqlParser.DatatableSourceContext d) {
+        if (s instanceof Source.Datatable d) {
             return Sources.datatable(this, d, scope);
         }
-        if (s instanceof KqlParser.UnionSourceContext u) {
-            return Combine.union(this, null, u.operatorParameter(), u.unionItem(), scope, u);
+        if (s instanceof Source.Union u) {
+            return Combine.union(this, null, u.parameters(), u.items(), scope, u);
         }
-        if (s instanceof KqlParser.SearchSourceContext se) {
+        if (s instanceof Source.Search se) {
             return Sources.search(this, se, scope);
         }
-        throw ExpressionResolver.notSupported("the source '" + s.getStart().getText() + "'", s);
+        throw ExpressionResolver.notSupported("the source '" + ((Source.Other) s).keyword() + "'", s);
     }
 
-    private Plan operator(KqlParser.TabularOperatorContext op, Plan in, Scope scope) {
-        String kw = keyword(op);
-        if (op instanceof KqlParser.WhereOperatorContext w) {
-            return where(in, w.expression(), scope, kw);
+    private Plan operator(TabularOperator op, Plan in, Scope scope) {
+        String kw = op.keyword();
+        if (op instanceof TabularOperator.Where w) {
+            return where(in, w.predicate(), scope, kw);
         }
-        if (op instanceof KqlParser.ProjectOperatorContext p) {
-            return Shape.project(this, in, p.namedExpressions(), scope, kw);
+        if (op instanceof TabularOperator.Project p) {
+            return Shape.project(this, in, p.items(), scope, kw);
         }
-        if (op instanceof KqlParser.ExtendOperatorContext e) {
-            return Shape.extend(this, in, e.namedExpressions(), scope, kw, in.serialized());
+        if (op instanceof TabularOperator.Extend e) {
+            return Shape.extend(this, in, e.items(), scope, kw, in.serialized());
         }
-        if (op instanceof KqlParser.ProjectAwayOperatorContext a) {
-            return Shape.projectAway(in, a.columnPattern(), kw);
+        if (op instanceof TabularOperator.ProjectAway a) {
+            return Shape.projectAway(in, a.patterns(), kw);
         }
-        if (op instanceof KqlParser.ProjectKeepOperatorContext k) {
-            return Shape.projectKeep(in, k.columnPattern(), kw);
+        if (op instanceof TabularOperator.ProjectKeep k) {
+            return Shape.projectKeep(in, k.patterns(), kw);
         }
-        if (op instanceof KqlParser.ProjectRenameOperatorContext r) {
+        if (op instanceof TabularOperator.ProjectRename r) {
             return Shape.projectRename(in, r, kw);
         }
-        if (op instanceof KqlParser.ProjectReorderOperatorContext r) {
+        if (op instanceof TabularOperator.ProjectReorder r) {
             return Shape.projectReorder(in, r, kw);
         }
-        if (op instanceof KqlParser.SummarizeOperatorContext su) {
+        if (op instanceof TabularOperator.Summarize su) {
             return Aggregate.summarize(this, in, su, scope);
         }
-        if (op instanceof KqlParser.SortOperatorContext so) {
-            return sort(in, so.sortKey(), scope, kw, -1);
+        if (op instanceof TabularOperator.Sort so) {
+            return sort(in, so.keys(), scope, kw, -1);
         }
-        if (op instanceof KqlParser.TopOperatorContext t) {
-            long n = constantCount(t.expression(), scope, kw);
-            return sort(in, List.of(t.sortKey()), scope, kw, n);
+        if (op instanceof TabularOperator.Top t) {
+            long n = constantCount(t.count(), scope, kw);
+            return sort(in, List.of(t.key()), scope, kw, n);
         }
-        if (op instanceof KqlParser.TakeOperatorContext t) {
-            long n = constantCount(t.expression(), scope, kw);
+        if (op instanceof TabularOperator.Take t) {
+            long n = constantCount(t.count(), scope, kw);
             return new Plan(in.schema(), () -> {
                 List<Row> rows = in.rows();
                 return n >= rows.size() ? rows : rows.subList(0, (int) Math.max(0, n));
             }, in.serialized());
         }
-        if (op instanceof KqlParser.CountOperatorContext) {
+        if (op instanceof TabularOperator.Count) {
             return new Plan(List.of(Column.of("Count", ColumnType.LONG)),
                     () -> List.of(new Row(new Object[] { (long) in.rows().size() }, null)), false);
         }
-        if (op instanceof KqlParser.DistinctOperatorContext d) {
+        if (op instanceof TabularOperator.Distinct d) {
             return Aggregate.distinct(this, in, d, scope);
         }
-        if (op instanceof KqlParser.JoinOperatorContext j) {
+        if (op instanceof TabularOperator.Join j) {
             return Combine.join(this, in, j, scope);
         }
-        if (op instanceof KqlParser.LookupOperatorContext l) {
+        if (op instanceof TabularOperator.Lookup l) {
             return Combine.lookup(this, in, l, scope);
         }
-        if (op instanceof KqlParser.UnionOperatorContext u) {
-            return Combine.union(this, in, u.operatorParameter(), u.unionItem(), scope, u);
+        if (op instanceof TabularOperator.Union u) {
+            return Combine.union(this, in, u.parameters(), u.items(), scope, u);
         }
-        if (op instanceof KqlParser.MvExpandOperatorContext m) {
-            return Expand.mvExpand(this, in, m.operatorParameter(), m.mvExpandItem(), m.expression(), scope, kw);
+        if (op instanceof TabularOperator.MvExpand m) {
+            return Expand.mvExpand(this, in, m.parameters(), m.items(), m.limit(), scope, kw);
         }
-        if (op instanceof KqlParser.MvApplyOperatorContext m) {
+        if (op instanceof TabularOperator.MvApply m) {
             return Expand.mvApply(this, in, m, scope);
         }
-        if (op instanceof KqlParser.ParseOperatorContext p) {
+        if (op instanceof TabularOperator.Parse p) {
             return Expand.parse(this, in, p, scope);
         }
-        if (op instanceof KqlParser.MakeSeriesOperatorContext m) {
+        if (op instanceof TabularOperator.MakeSeries m) {
             return Aggregate.makeSeries(this, in, m, scope);
         }
-        if (op instanceof KqlParser.SerializeOperatorContext s) {
+        if (op instanceof TabularOperator.Serialize s) {
             Plan serialized = new Plan(in.schema(), in::rows, true);
-            return s.namedExpressions() == null ? serialized
-                    : Shape.extend(this, serialized, s.namedExpressions(), scope, kw, true);
+            return s.items().isEmpty() ? serialized : Shape.extend(this, serialized, s.items(), scope, kw, true);
         }
-        if (op instanceof KqlParser.AsOperatorContext a) {
-            root.bind(Names.text(a.name()), new Scope.Tabular(in));
+        if (op instanceof TabularOperator.As a) {
+            root.bind(a.name(), new Scope.Tabular(in));
             return in;
         }
-        if (op instanceof KqlParser.SearchOperatorContext s) {
-            return Sources.searchRows(this, in, s.expression(), scope);
+        if (op instanceof TabularOperator.Search s) {
+            return Sources.searchRows(this, in, s.predicate(), scope);
         }
-        if (op instanceof KqlParser.SampleOperatorContext s) {
-            long n = constantCount(s.expression(), scope, kw);
+        if (op instanceof TabularOperator.Sample s) {
+            long n = constantCount(s.count(), scope, kw);
             return new Plan(in.schema(), () -> {
                 List<Row> rows = new ArrayList<>(in.rows());
                 java.util.Collections.shuffle(rows, new Random());
                 return rows.subList(0, (int) Math.min(n, rows.size()));
             }, false);
         }
-        if (op instanceof KqlParser.SampleDistinctOperatorContext s) {
-            long n = constantCount(s.expression(0), scope, kw);
-            Expr col = new ExpressionResolver(this, scope, in.schema(), kw).resolve(s.expression(1));
-            String name = Optional.ofNullable(Names.derived(s.expression(1), false)).orElse("Column1");
+        if (op instanceof TabularOperator.SampleDistinct s) {
+            long n = constantCount(s.count(), scope, kw);
+            Expr col = new ExpressionResolver(this, scope, in.schema(), kw).resolve(s.column());
+            String name = Optional.ofNullable(Names.derived(s.column(), false)).orElse("Column1");
             return new Plan(List.of(Column.of(name, col.type())), () -> {
                 Set<Object> seen = new LinkedHashSet<>();
                 List<Row> out = new ArrayList<>();
@@ -492,38 +479,37 @@ public final class Resolver {
                 return out;
             }, false);
         }
-        if (op instanceof KqlParser.GetschemaOperatorContext) {
+        if (op instanceof TabularOperator.Getschema) {
             return Sources.getschema(in);
         }
-        if (op instanceof KqlParser.EvaluateOperatorContext e) {
+        if (op instanceof TabularOperator.Evaluate e) {
             return Aggregate.evaluate(this, in, e, scope);
         }
-        if (op instanceof KqlParser.TopNestedOperatorContext t) {
+        if (op instanceof TabularOperator.TopNested t) {
             return Aggregate.topNested(this, in, t, scope);
         }
-        if (op instanceof KqlParser.InvokeOperatorContext inv) {
-            Scope.Binding b = scope.lookup(Names.text(inv.name()));
+        if (op instanceof TabularOperator.Invoke inv) {
+            Scope.Binding b = scope.lookup(inv.function());
             if (!(b instanceof Scope.Function f) || f.parameters().isEmpty()) {
                 throw new KqlSemanticException("SEM0260", "'invoke' operator: Unknown function: '"
-                        + Names.text(inv.name()) + "'");
+                        + inv.function() + "'");
             }
             Scope withInput = new Scope(scope);
             withInput.bind("$invoke_input", new Scope.Tabular(in));
             Scope inner = new Scope(f.closure());
-            inner.bind(Names.text(f.parameters().get(0).name()), new Scope.Tabular(in));
+            inner.bind(f.parameters().get(0).name(), new Scope.Tabular(in));
             Scope.Function shifted = new Scope.Function(f.parameters().subList(1, f.parameters().size()), f.body(),
                     inner);
-            Object r = invoke(shifted, inv.arguments() == null ? List.of() : inv.arguments().argument(), inv, null,
-                    scope);
+            Object r = invoke(shifted, inv.arguments(), inv, null, scope);
             if (r instanceof Plan plan) {
                 return plan;
             }
             throw new KqlSemanticException("SEM0001", "'invoke' operator: the function does not return a table");
         }
-        throw ExpressionResolver.notSupported("the operator '" + op.getStart().getText() + "'", op);
+        throw ExpressionResolver.notSupported("the operator '" + kw + "'", op);
     }
 
-    Plan where(Plan in, KqlParser.ExpressionContext predicate, Scope scope, String kw) {
+    Plan where(Plan in, Expression predicate, Scope scope, String kw) {
         Expr pred = new ExpressionResolver(this, scope, in.schema(), kw).resolve(predicate);
         if (pred.type() != ColumnType.BOOL && pred.type() != ColumnType.DYNAMIC) {
             throw new KqlSemanticException("SEM0025", prefix(kw)
@@ -543,7 +529,7 @@ public final class Resolver {
         }, in.serialized());
     }
 
-    long constantCount(KqlParser.ExpressionContext e, Scope scope, String kw) {
+    long constantCount(Expression e, Scope scope, String kw) {
         Expr c = new ExpressionResolver(this, scope, List.of(), kw).resolve(e);
         if (c.type() != ColumnType.LONG && c.type() != ColumnType.INT) {
             throw new KqlSemanticException("SEM0001", prefix(kw)
@@ -554,16 +540,16 @@ public final class Resolver {
     }
 
     /** sort (limit -1) and top (limit n): default descending; nulls first ascending, last descending. */
-    Plan sort(Plan in, List<KqlParser.SortKeyContext> keys, Scope scope, String kw, long limit) {
+    Plan sort(Plan in, List<Clause.SortKey> keys, Scope scope, String kw, long limit) {
         ExpressionResolver er = new ExpressionResolver(this, scope, in.schema(), kw);
         List<Expr> exprs = new ArrayList<>();
         List<Boolean> ascending = new ArrayList<>();
         List<Boolean> nullsFirst = new ArrayList<>();
-        for (KqlParser.SortKeyContext k : keys) {
+        for (Clause.SortKey k : keys) {
             exprs.add(er.resolve(k.expression()));
-            boolean asc = k.ASC() != null;
+            boolean asc = k.ascending();
             ascending.add(asc);
-            nullsFirst.add(k.NULLS() != null ? k.FIRST() != null : asc);
+            nullsFirst.add(k.nullsFirst() != null ? k.nullsFirst() : asc);
         }
         return new Plan(in.schema(), () -> {
             List<Row> rows = in.rows();
@@ -612,8 +598,8 @@ public final class Resolver {
         return ascending ? c : -c;
     }
 
-    private void render(KqlParser.RenderOperatorContext r, Scope scope) {
-        String kind = Names.text(r.name());
+    private void render(TabularOperator.Render r, Scope scope) {
+        String kind = r.kind();
         Set<String> kinds = Set.of("anomalychart", "areachart", "barchart", "card", "columnchart", "ladderchart",
                 "linechart", "piechart", "pivotchart", "scatterchart", "stackedareachart", "table", "timechart",
                 "timepivot", "treemap", "sankey", "graph", "plotly", "3Dchart");
@@ -622,24 +608,19 @@ public final class Resolver {
         }
         visualization = kind;
         Map<String, Object> props = new LinkedHashMap<>();
-        for (KqlParser.RenderPropertyContext p : r.renderProperty()) {
-            String key = Names.text(p.name(0));
+        for (Clause.RenderProperty p : r.properties()) {
+            String key = p.name();
             Object value;
-            if (p.expression() != null) {
-                KqlParser.ExpressionContext e = p.expression();
-                if (e instanceof KqlParser.PrimaryExpressionContext pe
-                        && pe.primary() instanceof KqlParser.NamePrimaryContext n) {
-                    value = Names.text(n.name());
+            if (p.value() != null) {
+                Expression e = p.value();
+                if (e instanceof Expression.Name n) {
+                    value = n.name();
                 } else {
                     value = new ExpressionResolver(this, scope, List.of(), "render").resolve(e)
                             .eval(Frame.empty(now));
                 }
             } else {
-                List<String> names = new ArrayList<>();
-                for (int i = 1; i < p.name().size(); i++) {
-                    names.add(Names.text(p.name(i)));
-                }
-                value = names;
+                value = p.names();
             }
             if ((key.equals("ycolumns") || key.equals("series") || key.equals("anomalycolumns"))
                     && value instanceof String s) {

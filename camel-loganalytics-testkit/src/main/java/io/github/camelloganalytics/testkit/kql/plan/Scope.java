@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelloganalytics.testkit.kql.ast.Statement;
 import io.github.camelloganalytics.testkit.kql.expr.Expr;
-import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
 
 /** The names a query's {@code let} statements (and {@code as}) bind, nested for function bodies. */
 public final class Scope {
@@ -34,11 +34,11 @@ public final class Scope {
      * A user-defined function.
      *
      * @param parameters its parameters
-     * @param body       its body
+     * @param body       its body's statements
      * @param closure    the scope it was defined in
      */
-    public record Function(List<KqlParser.ParameterContext> parameters, KqlParser.FunctionBodyContext body,
-            Scope closure) implements Binding {
+    public record Function(List<Statement.Parameter> parameters, List<Statement> body, Scope closure)
+            implements Binding {
     }
 
     private final Scope parent;

@@ -8,9 +8,15 @@ import java.util.regex.Pattern;
 import io.github.camelloganalytics.testkit.data.Column;
 import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
 import io.github.camelloganalytics.testkit.kql.Row;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.ColumnPattern;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.NamedExpression;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.Part;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.ReorderItem;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.Rename;
+import io.github.camelloganalytics.testkit.kql.ast.Expression;
+import io.github.camelloganalytics.testkit.kql.ast.TabularOperator;
 import io.github.camelloganalytics.testkit.kql.expr.Expr;
 import io.github.camelloganalytics.testkit.kql.expr.Frame;
-import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
 
 /** The operators that shape columns: project, extend, project-away, project-keep, project-rename, project-reorder. */
 final class Shape {
@@ -18,22 +24,22 @@ final class Shape {
     private Shape() {
     }
 
-    static Plan project(Resolver r, Plan in, KqlParser.NamedExpressionsContext items, Scope scope, String kw) {
+    static Plan project(Resolver r, Plan in, List<NamedExpression> items, Scope scope, String kw) {
         ExpressionResolver er = new ExpressionResolver(r, scope, in.schema(), kw);
         List<Column> out = new ArrayList<>();
         List<Expr> exprs = new ArrayList<>();
-        for (KqlParser.NamedExpressionContext item : items.namedExpression()) {
-            if (item instanceof KqlParser.MultiNamedContext m) {
-                throw ExpressionResolver.notSupported("a multi-column name '(a, b) =' in '" + kw + "'", m);
+        for (NamedExpression item : items) {
+            if (item.multiple()) {
+                throw ExpressionResolver.notSupported("a multi-column name '(a, b) =' in '" + kw + "'", item);
             }
-            KqlParser.ExpressionContext e = expression(item);
+            Expression e = item.expression();
             Expr c = er.resolve(e);
-            String name = item instanceof KqlParser.SingleNamedContext s ? Names.text(s.name())
+            String name = item.name() != null ? item.name()
                     : Names.derived(e, false);
             if (name == null) {
                 name = Names.nextColumn(out);
             }
-            if (Plan.indexOf(out, name) >= 0 && item instanceof KqlParser.SingleNamedContext) {
+            if (Plan.indexOf(out, name) >= 0 && item.name() != null) {
                 throw new KqlSemanticException("SEM0001", Resolver.prefix(kw) + "A column named '" + name
                         + "' is projected twice");
             }
@@ -43,18 +49,8 @@ final class Shape {
         return map(r, in, out, exprs, in.serialized());
     }
 
-    static KqlParser.ExpressionContext expression(KqlParser.NamedExpressionContext item) {
-        if (item instanceof KqlParser.SingleNamedContext s) {
-            return s.expression();
-        }
-        if (item instanceof KqlParser.MultiNamedContext m) {
-            return m.expression();
-        }
-        return ((KqlParser.UnnamedContext) item).expression();
-    }
-
     /** extend: one item at a time, so a later item can use a column an earlier one made, as KQL allows. */
-    static Plan extend(Resolver r, Plan in, KqlParser.NamedExpressionsContext items, Scope scope, String kw,
+    static Plan extend(Resolver r, Plan in, List<NamedExpression> items, Scope scope, String kw,
             boolean serialized) {
         List<Column> schema = new ArrayList<>(in.schema());
         List<Expr> exprs = new ArrayList<>();
@@ -64,13 +60,13 @@ final class Shape {
         // later items see earlier ones: resolve against the growing schema, evaluate into a growing row
         List<Expr> added = new ArrayList<>();
         List<Integer> targets = new ArrayList<>();
-        for (KqlParser.NamedExpressionContext item : items.namedExpression()) {
-            if (item instanceof KqlParser.MultiNamedContext m) {
-                throw ExpressionResolver.notSupported("a multi-column name '(a, b) =' in '" + kw + "'", m);
+        for (NamedExpression item : items) {
+            if (item.multiple()) {
+                throw ExpressionResolver.notSupported("a multi-column name '(a, b) =' in '" + kw + "'", item);
             }
-            KqlParser.ExpressionContext e = expression(item);
+            Expression e = item.expression();
             Expr c = new ExpressionResolver(r, scope, List.copyOf(schema), kw).resolve(e);
-            String name = item instanceof KqlParser.SingleNamedContext s ? Names.text(s.name())
+            String name = item.name() != null ? item.name()
                     : Names.derived(e, false);
             if (name == null) {
                 name = Names.nextColumn(schema);
@@ -127,28 +123,22 @@ final class Shape {
         }, serialized);
     }
 
-    static Pattern wildcard(KqlParser.ColumnPatternContext p) {
+    static Pattern wildcard(ColumnPattern p) {
+        return wildcardPrefix(p, p.parts().size());
+    }
+
+    /** @return the pattern of the first {@code end} parts */
+    private static Pattern wildcardPrefix(ColumnPattern p, int end) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < p.getChildCount(); i++) {
-            String t = p.getChild(i).getText();
-            sb.append(t.equals("*") ? ".*" : Pattern.quote(Names.text(t)));
+        for (Part part : p.parts().subList(0, end)) {
+            sb.append(part.wildcard() ? ".*" : Pattern.quote(part.name()));
         }
         return Pattern.compile(sb.toString());
     }
 
-    private static Pattern wildcardPrefix(KqlParser.ColumnPatternContext p, int end) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < end; i++) {
-            String t = p.getChild(i).getText();
-            sb.append(t.equals("*") ? ".*" : Pattern.quote(Names.text(t)));
-        }
-        return Pattern.compile(sb.toString());
-    }
-
-    static List<Integer> matching(Plan in, List<KqlParser.ColumnPatternContext> patterns, String kw,
-            boolean mustMatch) {
+    static List<Integer> matching(Plan in, List<ColumnPattern> patterns, String kw, boolean mustMatch) {
         List<Integer> idx = new ArrayList<>();
-        for (KqlParser.ColumnPatternContext p : patterns) {
+        for (ColumnPattern p : patterns) {
             Pattern w = wildcard(p);
             boolean any = false;
             for (int i = 0; i < in.schema().size(); i++) {
@@ -159,9 +149,9 @@ final class Shape {
                     }
                 }
             }
-            if (!any && mustMatch && !p.getText().contains("*")) {
+            if (!any && mustMatch && !p.wildcard()) {
                 throw new KqlSemanticException("SEM0100", Resolver.prefix(kw) + "Failed to resolve column or scalar "
-                        + "expression named '" + Names.text(p.getText()) + "'");
+                        + "expression named '" + p.parts().get(0).name() + "'");
             }
         }
         return idx;
@@ -178,7 +168,7 @@ final class Shape {
         return map(r, in, out, exprs, in.serialized());
     }
 
-    static Plan projectAway(Plan in, List<KqlParser.ColumnPatternContext> patterns, String kw) {
+    static Plan projectAway(Plan in, List<ColumnPattern> patterns, String kw) {
         List<Integer> away = matching(in, patterns, kw, true);
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < in.schema().size(); i++) {
@@ -189,7 +179,7 @@ final class Shape {
         return select(null, in, keep);
     }
 
-    static Plan projectKeep(Plan in, List<KqlParser.ColumnPatternContext> patterns, String kw) {
+    static Plan projectKeep(Plan in, List<ColumnPattern> patterns, String kw) {
         List<Integer> kept = matching(in, patterns, kw, true);
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < in.schema().size(); i++) {
@@ -200,11 +190,11 @@ final class Shape {
         return select(null, in, keep);
     }
 
-    static Plan projectRename(Plan in, KqlParser.ProjectRenameOperatorContext r, String kw) {
+    static Plan projectRename(Plan in, TabularOperator.ProjectRename r, String kw) {
         List<Column> out = new ArrayList<>(in.schema());
-        for (int i = 0; i < r.name().size(); i += 2) {
-            String to = Names.text(r.name(i));
-            String from = Names.text(r.name(i + 1));
+        for (Rename rename : r.renames()) {
+            String to = rename.to();
+            String from = rename.from();
             int idx = Plan.indexOf(in.schema(), from);
             if (idx < 0) {
                 throw new KqlSemanticException("SEM0100", Resolver.prefix(kw)
@@ -215,16 +205,16 @@ final class Shape {
         return new Plan(out, in::rows, in.serialized());
     }
 
-    static Plan projectReorder(Plan in, KqlParser.ProjectReorderOperatorContext r, String kw) {
+    static Plan projectReorder(Plan in, TabularOperator.ProjectReorder r, String kw) {
         List<Integer> order = new ArrayList<>();
-        for (KqlParser.ReorderItemContext item : r.reorderItem()) {
-            KqlParser.ColumnPatternContext pattern = item.columnPattern();
-            String dir = item.ASC() != null ? "asc" : item.DESC() != null ? "desc" : item.name() != null
-                    ? Names.text(item.name()) : null;
+        for (ReorderItem item : r.items()) {
+            ColumnPattern pattern = item.pattern();
+            String dir = item.direction();
             List<Integer> m;
-            int last = pattern.getChildCount() - 1;
-            String tail = pattern.getChild(last).getText();
-            if (last > 0 && pattern.getChild(last - 1).getText().equals("*") && dir == null
+            int last = pattern.parts().size() - 1;
+            Part lastPart = pattern.parts().get(last);
+            String tail = lastPart.wildcard() ? "*" : lastPart.name();
+            if (last > 0 && pattern.parts().get(last - 1).wildcard() && dir == null
                     && Set.of("asc", "desc", "granny-asc", "granny-desc").contains(tail)) {
                 // "* asc": the direction, not a column named "*asc"
                 dir = tail;

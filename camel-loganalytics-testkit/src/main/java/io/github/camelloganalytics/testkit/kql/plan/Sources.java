@@ -9,10 +9,14 @@ import io.github.camelloganalytics.testkit.data.Column;
 import io.github.camelloganalytics.testkit.data.ColumnType;
 import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
 import io.github.camelloganalytics.testkit.kql.Row;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.ColumnDeclaration;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.NamedExpression;
+import io.github.camelloganalytics.testkit.kql.ast.Clause.UnionItem;
+import io.github.camelloganalytics.testkit.kql.ast.Expression;
+import io.github.camelloganalytics.testkit.kql.ast.Source;
 import io.github.camelloganalytics.testkit.kql.expr.Expr;
 import io.github.camelloganalytics.testkit.kql.expr.Frame;
 import io.github.camelloganalytics.testkit.kql.expr.Operators;
-import io.github.camelloganalytics.testkit.kql.grammar.KqlParser;
 import io.github.camelloganalytics.testkit.kql.value.Values;
 
 /** The sources that are not tables: print, range, datatable, search; and getschema. */
@@ -25,15 +29,15 @@ final class Sources {
     }
 
     /** print: one row, columns {@code print_N} by position unless named. */
-    static Plan print(Resolver r, KqlParser.PrintSourceContext p, Scope scope) {
+    static Plan print(Resolver r, Source.Print p, Scope scope) {
         ExpressionResolver er = new ExpressionResolver(r, scope, List.of(), "print");
         List<Column> columns = new ArrayList<>();
         List<Expr> exprs = new ArrayList<>();
-        List<KqlParser.NamedExpressionContext> items = p.namedExpressions().namedExpression();
+        List<NamedExpression> items = p.items();
         for (int i = 0; i < items.size(); i++) {
-            KqlParser.NamedExpressionContext item = items.get(i);
-            Expr c = er.resolve(Shape.expression(item));
-            String name = item instanceof KqlParser.SingleNamedContext s ? Names.text(s.name()) : "print_" + i;
+            NamedExpression item = items.get(i);
+            Expr c = er.resolve(item.expression());
+            String name = item.name() != null ? item.name() : "print_" + i;
             columns.add(Column.of(Names.unique(columns, name), c.type()));
             exprs.add(c);
         }
@@ -47,11 +51,11 @@ final class Sources {
         }, true);
     }
 
-    static Plan range(Resolver r, KqlParser.RangeSourceContext ctx, Scope scope) {
+    static Plan range(Resolver r, Source.Range ctx, Scope scope) {
         ExpressionResolver er = new ExpressionResolver(r, scope, List.of(), "range");
-        Expr from = er.resolve(ctx.expression(0));
-        Expr to = er.resolve(ctx.expression(1));
-        Expr step = er.resolve(ctx.expression(2));
+        Expr from = er.resolve(ctx.from());
+        Expr to = er.resolve(ctx.to());
+        Expr step = er.resolve(ctx.step());
         ColumnType t = from.type().isNumeric() && to.type().isNumeric()
                 ? io.github.camelloganalytics.testkit.kql.functions.Types.widest(from.type(), to.type())
                 : from.type();
@@ -63,7 +67,7 @@ final class Sources {
                     + t.kqlName());
         }
         ColumnType type = t;
-        String name = Names.text(ctx.name());
+        String name = ctx.column();
         return new Plan(List.of(Column.of(name, type)), () -> {
             Frame f = Frame.empty(r.now());
             Object a = ExpressionResolver.coerce(from.eval(f), type);
@@ -92,26 +96,20 @@ final class Sources {
         }, true);
     }
 
-    static Plan datatable(Resolver r, KqlParser.DatatableSourceContext d, Scope scope) {
+    static Plan datatable(Resolver r, Source.Datatable d, Scope scope) {
         List<Column> columns = new ArrayList<>();
-        for (KqlParser.ColumnDeclarationContext c : d.columnDeclaration()) {
-            columns.add(Column.of(Names.text(c.name()), ExpressionResolver.typeOfName(
-                    Names.text(c.typeName().name()), c)));
+        for (ColumnDeclaration c : d.columns()) {
+            columns.add(Column.of(c.name(), ExpressionResolver.typeOfName(c.type())));
         }
         ExpressionResolver er = new ExpressionResolver(r, scope, List.of(), "datatable");
         List<Object> values = new ArrayList<>();
-        if (d.BRACKETED() != null) {
-            String t = d.BRACKETED().getText();
-            values.add(io.github.camelloganalytics.testkit.kql.parse.Literals.string(t.substring(1, t.length() - 1)
-                    .trim()));
-        }
-        for (KqlParser.ExpressionContext e : d.expression()) {
+        for (Expression e : d.values()) {
             Expr x = er.resolve(e);
             Object v = x.eval(Frame.empty(r.now()));
             ColumnType want = columns.get(values.size() % columns.size()).type();
             if (v != null && x.type() != want && !(x.type().isNumeric() && want.isNumeric())
                     && want != ColumnType.DYNAMIC && !(want == ColumnType.STRING)) {
-                throw new KqlSemanticException("SEM0001", "'datatable' operator: the value '" + e.getText()
+                throw new KqlSemanticException("SEM0001", "'datatable' operator: the value '" + e.span().text()
                         + "' of type " + x.type().kqlName() + " does not fit column '"
                         + columns.get(values.size() % columns.size()).name() + "' of type " + want.kqlName());
             }
@@ -128,10 +126,10 @@ final class Sources {
         return new Plan(columns, () -> rows, true);
     }
 
-    static Plan search(Resolver r, KqlParser.SearchSourceContext s, Scope scope) {
+    static Plan search(Resolver r, Source.Search s, Scope scope) {
         List<String> names = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();
-        if (s.unionItem().isEmpty()) {
+        if (s.tables().isEmpty()) {
             names.addAll(r.tables().tableNames());
             if (names.isEmpty()) {
                 throw ExpressionResolver.notSupported("'search' without 'in (tables)' (the table resolver lists no "
@@ -141,19 +139,19 @@ final class Sources {
                 plans.add(r.table(n).orElseThrow());
             }
         } else {
-            for (KqlParser.UnionItemContext item : s.unionItem()) {
-                if (!(item instanceof KqlParser.ExpressionUnionItemContext e)) {
+            for (UnionItem item : s.tables()) {
+                if (item.expression() == null) {
                     throw ExpressionResolver.notSupported("wildcard table names in 'search'", item);
                 }
-                names.add(e.getText());
-                plans.add(r.tabular(e.expression(), scope, "search"));
+                names.add(item.span().text());
+                plans.add(r.tabular(item.expression(), scope, "search"));
             }
         }
         List<Column> schema = new ArrayList<>();
         schema.add(Column.of("$table", ColumnType.STRING));
         List<Plan> filtered = new ArrayList<>();
         for (Plan p : plans) {
-            filtered.add(searchRows(r, p, s.expression(), scope));
+            filtered.add(searchRows(r, p, s.predicate(), scope));
             for (Column c : p.schema()) {
                 if (Plan.indexOf(schema, c.name()) < 0) {
                     schema.add(c);
@@ -181,10 +179,9 @@ final class Sources {
     }
 
     /** search's predicate: a string term matches rows where any column has it (with * as a wildcard). */
-    static Plan searchRows(Resolver r, Plan in, KqlParser.ExpressionContext e, Scope scope) {
-        if (e instanceof KqlParser.PrimaryExpressionContext pe && pe.primary() instanceof KqlParser.LiteralPrimaryContext l
-                && l.literal() instanceof KqlParser.StringLitContext) {
-            String term = String.valueOf(ExpressionResolver.literal(l.literal()).value()).toLowerCase(Locale.ROOT);
+    static Plan searchRows(Resolver r, Plan in, Expression e, Scope scope) {
+        if (e instanceof Expression.Literal l && l.type() == ColumnType.STRING) {
+            String term = String.valueOf(l.value()).toLowerCase(Locale.ROOT);
             boolean prefix = term.endsWith("*");
             boolean suffix = term.startsWith("*");
             String t = term.replace("*", "");

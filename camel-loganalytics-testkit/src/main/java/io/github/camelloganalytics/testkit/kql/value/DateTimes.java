@@ -19,8 +19,9 @@ import io.github.camelloganalytics.testkit.data.ColumnType;
 public final class DateTimes {
 
     /** yyyy-M-d or M/d/yyyy (M-d-yyyy), with an optional H:mm[:ss.fff] time. */
+    /** Dates as the service's lenient parser reads them: 2025-6-14, 6/14/2025, 2025, 6, 14, 2017 - 08 - 01. */
     private static final Pattern LOOSE = Pattern.compile(
-            "(\\d{1,4})[-/](\\d{1,2})[-/](\\d{1,4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{1,2}(?:\\.\\d+)?))?)?Z?");
+            "(\\d{1,4})\\s*[-/,]\\s*(\\d{1,2})\\s*[-/,]\\s*(\\d{1,4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{1,2}(?:\\.\\d+)?))?)?Z?");
 
     private static final Pattern SPAN_LITERAL = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z]+)");
 
@@ -110,7 +111,22 @@ public final class DateTimes {
         };
         BigDecimal nanos = amount.multiply(BigDecimal.valueOf(nanosPerUnit));
         // the service keeps 100 ns ticks
-        long ticks = nanos.divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+        return span(nanos.divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_EVEN).longValueExact());
+    }
+
+    /**
+     * @param  d a duration
+     * @return   its length in the service's 100 ns ticks
+     */
+    public static long ticks(Duration d) {
+        return d.toNanos() / 100;
+    }
+
+    /**
+     * @param  ticks a length in 100 ns ticks
+     * @return       the duration
+     */
+    public static Duration span(long ticks) {
         return Duration.ofNanos(ticks * 100);
     }
 

@@ -347,129 +347,93 @@ public final class Values {
             value = u;
         }
         try {
-            switch (type) {
-                case STRING:
-                    return text(value);
-                case BOOL:
-                    if (value instanceof Boolean) {
-                        return value;
-                    }
-                    if (isNumber(value)) {
-                        return toDouble(value) != 0;
-                    }
-                    if (value instanceof String s) {
-                        String t = s.trim();
-                        if (t.equalsIgnoreCase("true") || t.equals("1")) {
-                            return true;
-                        }
-                        if (t.equalsIgnoreCase("false") || t.equals("0")) {
-                            return false;
-                        }
-                    }
-                    return null;
-                case INT:
-                case LONG: {
-                    Long l = null;
-                    if (value instanceof Boolean b) {
-                        l = b ? 1L : 0L;
-                    } else if (value instanceof Double d) {
-                        l = Double.isNaN(d) || Double.isInfinite(d) ? null : (long) d.doubleValue();
-                    } else if (isNumber(value)) {
-                        l = ((Number) value).longValue();
-                    } else if (value instanceof String s) {
-                        String t = s.trim();
-                        try {
-                            l = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
-                        } catch (NumberFormatException e) {
-                            try {
-                                l = new BigDecimal(t).longValue();
-                            } catch (NumberFormatException e2) {
-                                l = null;
-                            }
-                        }
-                    } else if (value instanceof Instant i) {
-                        l = ticks(i);
-                    } else if (value instanceof Duration d) {
-                        l = d.toNanos() / 100;
-                    }
-                    if (l == null) {
-                        return null;
-                    }
-                    return type == ColumnType.INT ? (Object) (int) l.longValue() : l;
+            return switch (type) {
+                case STRING -> text(value);
+                case BOOL -> toBool(value);
+                case INT, LONG -> {
+                    Long l = toLong(value);
+                    yield l == null || type == ColumnType.LONG ? l : (Object) (int) l.longValue();
                 }
-                case REAL:
-                    if (value instanceof Boolean b) {
-                        return b ? 1.0 : 0.0;
-                    }
-                    if (isNumber(value)) {
-                        return toDouble(value);
-                    }
-                    if (value instanceof String s) {
-                        String t = s.trim();
-                        if (t.equalsIgnoreCase("nan")) {
-                            return Double.NaN;
-                        }
-                        if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("+inf")) {
-                            return Double.POSITIVE_INFINITY;
-                        }
-                        if (t.equalsIgnoreCase("-inf")) {
-                            return Double.NEGATIVE_INFINITY;
-                        }
-                        return Double.parseDouble(t);
-                    }
-                    if (value instanceof Duration d) {
-                        return (double) (d.toNanos() / 100);
-                    }
-                    return null;
-                case DECIMAL:
-                    if (value instanceof Boolean b) {
-                        return b ? BigDecimal.ONE : BigDecimal.ZERO;
-                    }
-                    if (isNumber(value)) {
-                        return toDecimal(value);
-                    }
-                    if (value instanceof String s) {
-                        return new BigDecimal(s.trim());
-                    }
-                    return null;
-                case DATETIME:
-                    if (value instanceof Instant) {
-                        return value;
-                    }
-                    if (value instanceof String s) {
-                        return DateTimes.parse(s);
-                    }
-                    return null;
-                case TIMESPAN:
-                    if (value instanceof Duration) {
-                        return value;
-                    }
-                    if (value instanceof String s) {
-                        return DateTimes.parseTimespan(s);
-                    }
-                    if (isNumber(value)) {
-                        return Duration.ofNanos(((Number) value).longValue() * 100);
-                    }
-                    return null;
-                case GUID:
-                    if (value instanceof UUID) {
-                        return value;
-                    }
-                    if (value instanceof String s) {
-                        return UUID.fromString(s.trim());
-                    }
-                    return null;
-                case DYNAMIC:
-                    if (value instanceof String s) {
-                        return parseJson(s);
-                    }
-                    return toDynamic(value);
-                default:
-                    return null;
-            }
+                case REAL -> toReal(value);
+                case DECIMAL -> value instanceof Boolean b ? (b ? BigDecimal.ONE : BigDecimal.ZERO)
+                        : isNumber(value) ? toDecimal(value)
+                        : value instanceof String s ? new BigDecimal(s.trim()) : null;
+                case DATETIME -> value instanceof Instant ? value
+                        : value instanceof String s ? DateTimes.parse(s) : null;
+                case TIMESPAN -> value instanceof Duration ? value
+                        : value instanceof String s ? DateTimes.parseTimespan(s)
+                        : isNumber(value) ? DateTimes.span(((Number) value).longValue()) : null;
+                case GUID -> value instanceof UUID ? value
+                        : value instanceof String s ? UUID.fromString(s.trim()) : null;
+                case DYNAMIC -> value instanceof String s ? parseJson(s) : toDynamic(value);
+            };
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** tobool: bools, numbers (non-zero is true), and the texts true/false/1/0. */
+    private static Boolean toBool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (isNumber(value)) {
+            return toDouble(value) != 0;
+        }
+        String t = value instanceof String s ? s.trim() : null;
+        if (t != null && (t.equalsIgnoreCase("true") || t.equals("1"))) {
+            return true;
+        }
+        if (t != null && (t.equalsIgnoreCase("false") || t.equals("0"))) {
+            return false;
+        }
+        return null;
+    }
+
+    /** tolong: bools as 1/0, numbers truncated, texts (integral or decimal), datetimes and timespans as ticks. */
+    private static Long toLong(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (value instanceof Double d) {
+            return Double.isNaN(d) || Double.isInfinite(d) ? null : (long) d.doubleValue();
+        }
+        if (isNumber(value)) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof String s) {
+            String t = s.trim();
+            try {
+                return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+            } catch (NumberFormatException e) {
+                return new BigDecimal(t).longValue();
+            }
+        }
+        if (value instanceof Instant i) {
+            return ticks(i);
+        }
+        return value instanceof Duration d ? DateTimes.ticks(d) : null;
+    }
+
+    /** toreal: bools as 1/0, numbers, texts (with nan, inf, -inf), timespans as ticks. */
+    private static Double toReal(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1.0 : 0.0;
+        }
+        if (isNumber(value)) {
+            return toDouble(value);
+        }
+        if (value instanceof String s) {
+            String t = s.trim();
+            if (t.equalsIgnoreCase("nan")) {
+                return Double.NaN;
+            }
+            if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("+inf")) {
+                return Double.POSITIVE_INFINITY;
+            }
+            return t.equalsIgnoreCase("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(t);
+        }
+        return value instanceof Duration d ? (double) DateTimes.ticks(d) : null;
     }
 
     /** @return 100-ns ticks since 0001-01-01, the .NET epoch datetimes count from */

@@ -244,4 +244,123 @@ class ScalarFunctionsReferenceTest {
         assertEquals("SEM0219", assertThrows(KqlSemanticException.class, () -> one("print strlen()")).code());
         assertEquals("SEM0227", assertThrows(KqlSemanticException.class, () -> one("print count()")).code());
     }
+
+    /** logical-operators.md: a column may be named print, as the page's own example names it. */
+    @Test
+    void aColumnNamedPrint() {
+        assertEquals(List.of("print:bool"), schema("print print=iff(bool(null) and true, true, false)"));
+        assertEquals(false, one("print print=iff(bool(null) and true, true, false)"));
+    }
+
+    /**
+     * endofweek-function.md and startofweek-function.md write datetime(2025, 6, 14); sliding-window-counts-plugin.md
+     * writes datetime(2017 - 08 - 01): the service's lenient date parser reads both.
+     */
+    @Test
+    void lenientDatetimeLiterals() {
+        String data = "let data=datatable(Date: datetime, day: string)\n[\n"
+                + "datetime(2025, 6, 14), \"Saturday\",\ndatetime(2025, 6, 15), \"Sunday\",\n"
+                + "datetime(2025, 6, 16), \"Monday\",\ndatetime(2025, 6, 17), \"Tuesday\"\n];\n";
+        assertEquals(rows("2025-06-14T00:00:00.0000000Z|Saturday|2025-06-15T23:59:59.9999999Z",
+                "2025-06-15T00:00:00.0000000Z|Sunday|2025-06-15T23:59:59.9999999Z",
+                "2025-06-16T00:00:00.0000000Z|Monday|2025-06-22T23:59:59.9999999Z",
+                "2025-06-17T00:00:00.0000000Z|Tuesday|2025-06-22T23:59:59.9999999Z"),
+                text("let endofweekSunday = (dateArg: datetime) {\n"
+                        + "    datetime_add('day', 8, endofweek(datetime_add('day', -8, dateArg)))\n};\n" + data
+                        + "data\n| extend SundayEndOfWeek=endofweekSunday(Date)"));
+        assertEquals(rows("2025-06-14T00:00:00.0000000Z|Saturday|2025-06-09T00:00:00.0000000Z",
+                "2025-06-15T00:00:00.0000000Z|Sunday|2025-06-09T00:00:00.0000000Z",
+                "2025-06-16T00:00:00.0000000Z|Monday|2025-06-16T00:00:00.0000000Z",
+                "2025-06-17T00:00:00.0000000Z|Tuesday|2025-06-16T00:00:00.0000000Z"),
+                text("let startofweekFromMonday = (dateArg: datetime) {\n"
+                        + "    datetime_add('day', 1, startofweek(datetime_add('day', -1, dateArg)))\n};\n" + data
+                        + "data\n| extend MondayWeek=startofweekFromMonday(Date)"));
+        assertEquals(Instant.parse("2017-08-01T00:00:00Z"), one("print datetime(2017 - 08 - 01)"));
+    }
+
+    /**
+     * parse-ipv4-function.md, ipv4-is-private-function.md, ipv4-is-in-range-function.md,
+     * ipv4-is-in-any-range-function.md, ipv4-compare-function.md, ipv4-is-match-function.md,
+     * ipv4-netmask-suffix-function.md, format-ipv4-function.md, format-ipv4-mask-function.md: IP-prefix notation,
+     * the shortest prefix wins, a text that is not an address gives null (an empty string when formatting).
+     */
+    @Test
+    void ipv4Functions() {
+        assertEquals(3232236031L, one("print parse_ipv4('192.168.1.255')"));
+        assertEquals(3232235776L, one("print parse_ipv4('192.168.1.255/24')"));
+        assertEquals(3232235776L, one("print parse_ipv4_mask('192.168.1.255', 24)"));
+        assertNull(one("print parse_ipv4('192.168.1.256')"));
+        assertEquals(rows("true|true|true|false"), text("print ipv4_is_private('10.1.2.3'), "
+                + "ipv4_is_private('172.31.255.255'), ipv4_is_private('192.168.0.1/24'), ipv4_is_private('8.8.8.8')"));
+        assertNull(one("print ipv4_is_private('not an ip')"));
+        assertEquals(rows("true|false"), text("print ipv4_is_in_range('10.1.2.3', '10.0.0.0/8'), "
+                + "ipv4_is_in_range('11.1.2.3', '10.0.0.0/8')"));
+        assertEquals(rows("true|true|false"), text("print ipv4_is_in_any_range('192.168.1.7', '10.0.0.0/8', "
+                + "'192.168.1.0/24'), ipv4_is_in_any_range('192.168.1.7', dynamic(['10.0.0.0/8', '192.168.0.0/16'])), "
+                + "ipv4_is_in_any_range('8.8.8.8', '10.0.0.0/8')"));
+        assertEquals(rows("-1|0|1|0"), text("print ipv4_compare('127.0.0.1', '127.0.0.2'), "
+                + "ipv4_compare('192.168.1.1/24', '192.168.1.255'), ipv4_compare('192.168.1.1', '192.168.0.1'), "
+                + "ipv4_compare('192.168.1.1', '192.168.1.255', 24)"));
+        assertEquals(rows("true|false|true"), text("print ipv4_is_match('192.168.1.1', '192.168.1.255/24'), "
+                + "ipv4_is_match('192.168.1.1', '192.168.1.255'), ipv4_is_match('192.168.1.1/30', "
+                + "'192.168.1.255/24')"));
+        assertEquals(rows("24|32"), text("print ipv4_netmask_suffix('192.168.1.1/24'), "
+                + "ipv4_netmask_suffix('192.168.1.1')"));
+        assertEquals(rows("192.168.1.0|192.168.1.0/24|10.0.0.1|"), text("print format_ipv4('192.168.1.255', 24), "
+                + "format_ipv4_mask('192.168.1.255/24'), format_ipv4(167772161), format_ipv4('192.168.1.1', -1)"));
+    }
+
+    /**
+     * has-ipv4-function.md, has-any-ipv4-function.md, has-ipv4-prefix-function.md,
+     * has-any-ipv4-prefix-function.md: an address delimited by characters that are neither letters, digits nor
+     * dots; a prefix is a complete address or octets ending with a dot.
+     */
+    @Test
+    void ipv4TextMatch() {
+        String log = "'05:04:54 127.0.0.1 GET /favicon.ico 404'";
+        assertEquals(rows("true|false|false"), text("print has_ipv4(" + log + ", '127.0.0.1'), has_ipv4(" + log
+                + ", '127.0.0.256'), has_ipv4('05:04:54127.0.0.1 GET', '127.0.0.1')"));
+        assertEquals(rows("true|false"), text("print has_ipv4_prefix(" + log + ", '127.0.'), has_ipv4_prefix(" + log
+                + ", '127.0')"));
+        assertEquals(rows("true|true|false"), text("print has_any_ipv4(" + log + ", '10.0.0.1', '127.0.0.1'), "
+                + "has_any_ipv4(" + log + ", dynamic(['127.0.0.1'])), has_any_ipv4_prefix(" + log + ", '10.', '128.')"));
+    }
+
+    /**
+     * array-shift-left-function.md, array-shift-right-function.md, array-rotate-left-function.md,
+     * array-rotate-right-function.md, array-iff-function.md, bag-set-key-function.md, bag-zip.md.
+     */
+    @Test
+    void reshapingDynamicValues() {
+        assertEquals(rows("[3,4,5,null,null]|[null,1,2,3,4]|[3,4,5,-1,-1]|[null,null,1,2,3]"),
+                text("print arr=dynamic([1,2,3,4,5]) | project array_shift_left(arr, 2), array_shift_right(arr, 1), "
+                        + "array_shift_left(arr, 2, -1), array_shift_left(arr, -2)"));
+        assertEquals(rows("[3,4,5,1,2]|[4,5,1,2,3]|[4,5,1,2,3]"), text("print arr=dynamic([1,2,3,4,5]) "
+                + "| project array_rotate_left(arr, 2), array_rotate_right(arr, 2), array_rotate_left(arr, -2)"));
+        assertEquals(rows("[1,5,3]|[\"yes\",\"no\",\"yes\"]|[1,null,null]"), text("print array_iff(dynamic([true,false,true]), "
+                + "dynamic([1,2,3]), dynamic([4,5,6])), array_iff(dynamic([1,0,50]), 'yes', 'no'), "
+                + "array_iff(dynamic([true,'x',false]), dynamic([1]), dynamic([]))"));
+        assertEquals(rows("{\"key1\":1,\"key2\":2,\"key3\":3}|{\"a\":{\"b\":{\"c\":1}}}"),
+                text("print bag_set_key(dynamic({'key1': 1, 'key2': 2}), 'key3', 3), "
+                        + "bag_set_key(dynamic({'a': {}}), '$.a.b.c', 1)"));
+        assertNull(one("print bag_set_key(dynamic([1]), 'k', 1)"));
+        assertEquals(rows("{\"a\":1,\"b\":\"2\",\"c\":null}|{\"a\":1,\"b\":2.5}|{\"a\":null,\"b\":null}"),
+                text("print bag_zip(dynamic(['a','b','c']), dynamic([1,'2'])), "
+                        + "bag_zip(dynamic(['a',8,'b']), dynamic([1,'2',2.5])), bag_zip(dynamic(['a','b']), dynamic(1))"));
+    }
+
+    /** format-bytes-function.md, regex-quote-function.md, indexof-regex-function.md, hash-xxhash64-function.md. */
+    @Test
+    void formattingAndRegexHelpers() {
+        assertEquals(rows("564 Bytes|10.1 KB|19 MB|19.08 MB|19541 KB"), text("print format_bytes(564), "
+                + "format_bytes(10332, 1), format_bytes(20010332), format_bytes(20010332, 2), "
+                + "format_bytes(20010332, 0, 'KB')"));
+        assertEquals("\\(so\\$me\\.Te\\^xt\\)", one("print regex_quote('(so$me.Te^xt)')"));
+        assertEquals(rows("0|3|-1|-1"), text("print indexof_regex('abcabc', @'a.c'), "
+                + "indexof_regex('abcabcdefg', @'a.c', 0, 9, 2), indexof_regex('abcabc', @'a.c', 1, -1, 2), "
+                + "indexof_regex('ababaa', @'a.a', 0, -1, 2)"));
+        assertNull(one("print indexof_regex('abcabc', @'a|ab', -1)"));
+        assertEquals(one("print hash('World')"), one("print hash_xxhash64('World')"));
+        assertEquals(one("print hash('World', 100)"), one("print hash_xxhash64('World', 100)"));
+    }
 }
