@@ -64,6 +64,7 @@ public class LogAnalyticsComponent extends HealthCheckComponent {
             endpointConfiguration.setWorkspaceId(remaining);
         }
         LogAnalyticsEndpoint endpoint = new LogAnalyticsEndpoint(uri, this, endpointConfiguration);
+        QueryPathOptions.readSizes(parameters);
         ConfigurationValidator.validateOptionTexts(parameters, new LogAnalyticsEndpointConfigurer(),
                 getCamelContext().getTypeConverter());
         boolean delayGiven = parameters.containsKey("delay");

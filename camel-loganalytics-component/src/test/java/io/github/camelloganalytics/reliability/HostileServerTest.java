@@ -222,7 +222,8 @@ class HostileServerTest {
                 body.flush();
             }
         });
-        Exception e = failure(uri("outputFormat=" + outputFormat + "&maxResponseSize=4194304"));
+        // the limit written as text, as CONTRACT allows: 4MB is 4194304 bytes
+        Exception e = failure(uri("outputFormat=" + outputFormat + "&maxResponseSize=4MB"));
         ResponseTooLargeException tooLarge = assertInstanceOf(ResponseTooLargeException.class, e);
         assertInstanceOf(MalformedResponseException.class, tooLarge, "caught by onException(Malformed...) too");
         assertTrue(e.getMessage().contains("maxResponseSize=4194304 bytes (4 MiB"), e.getMessage());
