@@ -1,8 +1,6 @@
 package io.github.camelloganalytics;
 
 import java.io.IOException;
-import java.net.Proxy;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +17,7 @@ import io.github.camelloganalytics.auth.Credentials;
 import io.github.camelloganalytics.auth.TokenProvider;
 import io.github.camelloganalytics.client.ConnectionPool;
 import io.github.camelloganalytics.client.LogAnalyticsClient;
+import io.github.camelloganalytics.client.MsalHttpClient;
 import io.github.camelloganalytics.client.ProxySettings;
 import io.github.camelloganalytics.error.ErrorCatalog;
 import io.github.camelloganalytics.error.LogAnalyticsException;
@@ -65,6 +64,7 @@ public class LogAnalyticsComponent extends HealthCheckComponent {
             endpointConfiguration.setWorkspaceId(remaining);
         }
         LogAnalyticsEndpoint endpoint = new LogAnalyticsEndpoint(uri, this, endpointConfiguration);
+        QueryPathOptions.readSizes(parameters);
         ConfigurationValidator.validateOptionTexts(parameters, new LogAnalyticsEndpointConfigurer(),
                 getCamelContext().getTypeConverter());
         boolean delayGiven = parameters.containsKey("delay");
@@ -176,23 +176,25 @@ public class LogAnalyticsComponent extends HealthCheckComponent {
     }
 
     /**
-     * The token provider for an endpoint's credential options: endpoints whose credential options, TLS settings and
-     * timeouts are equal share one MSAL application and one token cache, so each token is requested once for all.
+     * The token provider for an endpoint's credential options: endpoints whose credential options, TLS settings,
+     * timeouts and proxy are equal share one MSAL application and one token cache, so each token is requested once
+     * for all. MSAL4J sends through the same connection pool as the endpoint's queries ({@link MsalHttpClient}):
+     * one proxy configuration with its credentials, one TLS context, one connect timeout for both.
      */
-    TokenProvider tokenProvider(LogAnalyticsConfiguration config) {
+    TokenProvider tokenProvider(LogAnalyticsEndpoint endpoint, LogAnalyticsConfiguration config) {
         CredentialOptions options = EndpointCredentials.resolve(config, environment);
         if (options.type() == CredentialType.ACCESS_TOKEN || options.type() == CredentialType.TOKEN_PROVIDER) {
             return Credentials.create(options, null);
         }
         // the managed-identity endpoint is a link-local address of the host itself, never behind a proxy
-        Proxy proxy = options.type() == CredentialType.MANAGED_IDENTITY ? null
-                : proxySettings(config).javaProxyFor(URI.create(options.authorityHost() != null
-                        ? options.authorityHost() : config.getCloud().authorityHost()));
+        ProxySettings proxy = options.type() == CredentialType.MANAGED_IDENTITY ? ProxySettings.NONE
+                : proxySettings(config);
         CredentialKey key = new CredentialKey(options, config.getSslContextParameters(), config.getConnectTimeout(),
                 config.getResponseTimeout(), proxy);
-        return tokenProviders.computeIfAbsent(key, k -> Credentials.create(k.options(), new AuthorityConnection(
-                k.sslContextParameters() != null ? sslContext(k.sslContextParameters()).getSocketFactory() : null,
-                k.connectTimeout(), k.readTimeout(), k.proxy())));
+        LogAnalyticsClient.PoolSource pools = poolSource(endpoint, config.getSslContextParameters(),
+                config.getConnectTimeout(), proxy);
+        return tokenProviders.computeIfAbsent(key, k -> Credentials.create(k.options(),
+                new AuthorityConnection(new MsalHttpClient(pools, k.responseTimeout()))));
     }
 
     /**
@@ -205,14 +207,6 @@ public class LogAnalyticsComponent extends HealthCheckComponent {
 
     UnaryOperator<String> environment() {
         return environment;
-    }
-
-    private SSLContext sslContext(SSLContextParameters parameters) {
-        try {
-            return parameters.createSSLContext(getCamelContext());
-        } catch (Exception e) {
-            throw new RuntimeCamelException("Cannot create the TLS context from sslContextParameters", e);
-        }
     }
 
     @Override
@@ -245,7 +239,7 @@ public class LogAnalyticsComponent extends HealthCheckComponent {
      * them; SSLContextParameters compares by identity, as in {@link PoolKey}.
      */
     private record CredentialKey(CredentialOptions options, SSLContextParameters sslContextParameters,
-                                 Duration connectTimeout, Duration readTimeout, Proxy proxy) {
+                                 Duration connectTimeout, Duration responseTimeout, ProxySettings proxy) {
     }
 
     /** SSLContextParameters has no equals of its own: endpoints share a pool when they share the bean. */

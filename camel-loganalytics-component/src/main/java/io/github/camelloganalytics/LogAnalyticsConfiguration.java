@@ -357,7 +357,10 @@ public class LogAnalyticsConfiguration implements Cloneable {
 
     /**
      * The largest response body accepted, in bytes, counted after gzip decoding (so a small compressed body that
-     * decodes to gigabytes stops here too). A larger one is not read further and the query fails with
+     * decodes to gigabytes stops here too). An endpoint URI takes a number of bytes or a number and a unit, units being
+     * multiples of 1024 as in the default: <code>128MB</code> (134217728), <code>512KB</code>, <code>1GB</code>
+     * (<code>KiB</code>, <code>MiB</code>, <code>GiB</code> mean the same); other text is refused when the endpoint
+     * is created. A larger one is not read further and the query fails with
      * {@code ResponseTooLargeException} (a {@code MalformedResponseException}) naming this option, in every output
      * format. The service itself cuts a result at 500,000 records or about 64 MB (older documentation: 64,000,000
      * bytes) and says so with a partial error, so the default of 128 MiB (134217728) leaves room for the JSON around

@@ -130,7 +130,7 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
                         configuration.getConnectTimeout(), getComponent().proxySettings(configuration)),
                 new ServiceEndpoints(configuration.getCloud(), configuration.getHost(), configuration.getScope(),
                         configuration.getArmApiVersion()),
-                getComponent().tokenProvider(configuration),
+                getComponent().tokenProvider(this, configuration),
                 responseTimeout,
                 configuration.getMaxResponseSize(),
                 () -> getComponent().readAheadExecutor(this));

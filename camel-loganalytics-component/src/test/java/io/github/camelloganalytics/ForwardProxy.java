@@ -33,6 +33,18 @@ final class ForwardProxy implements AutoCloseable {
     /** Requests answered 407: they asked without (or with wrong) credentials. */
     final List<String> refused = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** Requests read and never answered, while {@link #silent}. */
+    final List<String> unanswered = new CopyOnWriteArrayList<>();
+    /** Whether the proxy reads each request and then never answers, as a proxy stuck upstream does. */
+    volatile boolean silent;
+    /** Hosts whose tunnels this proxy opens itself, as a TLS-inspecting proxy does: see {@link #inspect}. */
+    private final java.util.Map<String, Inspected> inspected = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The request lines seen inside inspected tunnels: {@code GET https://host/path HTTP/1.1}. */
+    final List<String> inspectedRequests = new CopyOnWriteArrayList<>();
+
+    /** Where an inspected host's requests really go, and the TLS contexts on both sides. */
+    private record Inspected(javax.net.ssl.SSLContext asHost, int targetPort, javax.net.ssl.SSLContext toTarget) {
+    }
 
     /**
      * @param username the user name the proxy requires, or null for none
@@ -49,6 +61,20 @@ final class ForwardProxy implements AutoCloseable {
 
     int port() {
         return listener.getLocalPort();
+    }
+
+    /**
+     * Opens the tunnels to {@code host} itself, as a corporate TLS-inspecting proxy does: it answers the client's TLS
+     * with {@code asHost} (a certificate for that name, which the client must trust), sends each request on over TLS
+     * to {@code 127.0.0.1:targetPort} (trusted through {@code toTarget}), and records each request line.
+     *
+     * @param host       the host name a client asks to tunnel to
+     * @param asHost     the server TLS context presenting a certificate for {@code host}
+     * @param targetPort the loopback port of the real server
+     * @param toTarget   the client TLS context trusting the real server
+     */
+    void inspect(String host, javax.net.ssl.SSLContext asHost, int targetPort, javax.net.ssl.SSLContext toTarget) {
+        inspected.put(host.toLowerCase(Locale.ROOT), new Inspected(asHost, targetPort, toTarget));
     }
 
     private void accept() {
@@ -74,6 +100,13 @@ final class ForwardProxy implements AutoCloseable {
                 }
                 String[] lines = head.split("\r\n");
                 String requestLine = lines[0];
+                if (silent) {
+                    unanswered.add(requestLine);
+                    while (in.read() >= 0) {
+                        // hold the connection, answer nothing, until the client gives up or the proxy closes
+                    }
+                    return;
+                }
                 String authorization = header(lines, "proxy-authorization");
                 long contentLength = Long.parseLong(headerOr(lines, "content-length", "0"));
                 boolean authenticated = expectedAuthorization != null && expectedAuthorization.equals(authorization);
@@ -88,7 +121,7 @@ final class ForwardProxy implements AutoCloseable {
                 passed.add(new Passed(requestLine, authenticated));
                 String[] parts = requestLine.split(" ");
                 if (parts[0].equals("CONNECT")) {
-                    tunnel(parts[1], in, out);
+                    tunnel(client, parts[1], in, out);
                 } else {
                     forward(parts, lines, contentLength, in, out);
                 }
@@ -99,8 +132,15 @@ final class ForwardProxy implements AutoCloseable {
         }
     }
 
-    private void tunnel(String authority, InputStream in, OutputStream out) throws IOException {
+    private void tunnel(Socket client, String authority, InputStream in, OutputStream out) throws IOException {
         int colon = authority.lastIndexOf(':');
+        Inspected inspect = inspected.get(authority.substring(0, colon).toLowerCase(Locale.ROOT));
+        if (inspect != null) {
+            out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            inspectTunnel(client, authority.substring(0, colon), inspect);
+            return;
+        }
         try (Socket target = new Socket(authority.substring(0, colon), Integer.parseInt(authority.substring(colon + 1)))) {
             sockets.add(target);
             out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -108,6 +148,39 @@ final class ForwardProxy implements AutoCloseable {
             Thread up = daemon(() -> pipe(in, outputOf(target)), "forward-proxy-up");
             pipe(target.getInputStream(), out);
             up.interrupt();
+        }
+    }
+
+    /** The client's TLS ends here; each request is recorded and sent on over TLS to the real server. */
+    private void inspectTunnel(Socket client, String host, Inspected inspect) throws IOException {
+        try (javax.net.ssl.SSLSocket fromClient = (javax.net.ssl.SSLSocket) inspect.asHost().getSocketFactory()
+                .createSocket(client, host, client.getPort(), false);
+             javax.net.ssl.SSLSocket toTarget = (javax.net.ssl.SSLSocket) inspect.toTarget().getSocketFactory()
+                     .createSocket("127.0.0.1", inspect.targetPort())) {
+            sockets.add(fromClient);
+            sockets.add(toTarget);
+            fromClient.setUseClientMode(false);
+            InputStream in = fromClient.getInputStream();
+            OutputStream targetOut = toTarget.getOutputStream();
+            Thread down = daemon(() -> pipe(inputOf(toTarget), outputOf(fromClient)), "forward-proxy-down");
+            String head;
+            while ((head = readHead(in)) != null) {
+                String[] lines = head.split("\r\n");
+                String[] parts = lines[0].split(" ");
+                inspectedRequests.add(parts[0] + " https://" + host + parts[1] + " " + parts[2]);
+                targetOut.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                targetOut.write(in.readNBytes(Integer.parseInt(headerOr(lines, "content-length", "0"))));
+                targetOut.flush();
+            }
+            down.interrupt();
+        }
+    }
+
+    private static InputStream inputOf(Socket socket) {
+        try {
+            return socket.getInputStream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -1,54 +1,29 @@
 package io.github.camelloganalytics.auth;
 
-import java.net.Proxy;
-import java.time.Duration;
 import java.util.Objects;
-
-import javax.net.ssl.SSLSocketFactory;
 
 import com.microsoft.aad.msal4j.AbstractApplicationBase;
 import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
+import com.microsoft.aad.msal4j.IHttpClient;
 import io.github.camelloganalytics.client.Cloud;
 
 /**
- * How MSAL4J reaches the Entra ID authority: the TLS trust (the endpoint's {@code sslContextParameters}, so that one
- * TLS setting covers the query API and the authority alike) and the timeouts.
+ * How MSAL4J reaches the Entra ID authority (and a managed-identity endpoint): through the HTTP client it is given,
+ * the component's own {@code MsalHttpClient}, so that token requests take the same proxy and proxy credentials, the
+ * same TLS trust ({@code sslContextParameters}) and the same timeouts as the queries.
  *
- * @param sslSocketFactory the TLS settings, or null for the JVM's defaults
- * @param connectTimeout   how long to wait for a connection to the authority
- * @param readTimeout      how long to wait for the authority's answer
- * @param proxy            the HTTP proxy to the authority, or null to go direct
+ * @param httpClient sends MSAL4J's requests
  */
-public record AuthorityConnection(SSLSocketFactory sslSocketFactory, Duration connectTimeout, Duration readTimeout,
-                                  Proxy proxy) {
+public record AuthorityConnection(IHttpClient httpClient) {
 
-    /** Checks that both timeouts are there. */
+    /** Checks that the client is there. */
     public AuthorityConnection {
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(httpClient, "httpClient");
     }
 
-    /**
-     * A direct connection, without proxy.
-     *
-     * @param sslSocketFactory the TLS settings, or null for the JVM's defaults
-     * @param connectTimeout   how long to wait for a connection to the authority
-     * @param readTimeout      how long to wait for the authority's answer
-     */
-    public AuthorityConnection(SSLSocketFactory sslSocketFactory, Duration connectTimeout, Duration readTimeout) {
-        this(sslSocketFactory, connectTimeout, readTimeout, null);
-    }
-
-    /** Applies TLS, timeouts and the proxy to any MSAL application builder. */
+    /** Gives any MSAL application builder the HTTP client. */
     <B extends AbstractApplicationBase.Builder<B>> B configure(B builder) {
-        if (sslSocketFactory != null) {
-            builder.sslSocketFactory(sslSocketFactory);
-        }
-        if (proxy != null && proxy.type() != Proxy.Type.DIRECT) {
-            builder.proxy(proxy);
-        }
-        return builder.connectTimeoutForDefaultHttpClient(millis(connectTimeout))
-                .readTimeoutForDefaultHttpClient(millis(readTimeout));
+        return builder.httpClient(httpClient);
     }
 
     /**
@@ -74,9 +49,5 @@ public record AuthorityConnection(SSLSocketFactory sslSocketFactory, Duration co
             }
         }
         return false;
-    }
-
-    private static Integer millis(Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 }

@@ -21,6 +21,12 @@ final class MsalErrors {
 
     static LogAnalyticsException translate(Throwable thrown, String authority, String scope) {
         Throwable failure = unwrap(thrown);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LogAnalyticsException typed) {
+                // already typed by the component, such as ComponentStoppedException from its connection pool
+                return typed;
+            }
+        }
         if (failure instanceof MsalServiceException service && service.errorCode() != null) {
             int status = service.statusCode() != null ? service.statusCode() : 0;
             LogAnalyticsException typed = ErrorCatalog.tokenError(status, service.errorCode(), service.getMessage(),

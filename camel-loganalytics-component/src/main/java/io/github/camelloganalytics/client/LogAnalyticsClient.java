@@ -277,7 +277,7 @@ public final class LogAnalyticsClient {
      * Nothing came back on a connection that had served requests before: the server closed it while it idled in
      * the pool (a keep-alive timeout, a restart), which is not a failure of this request.
      */
-    private static boolean isStale(IOException e, HttpClientContext context) {
+    static boolean isStale(IOException e, HttpClientContext context) {
         if (!(e instanceof NoHttpResponseException || e instanceof SocketException
               || e instanceof ConnectionClosedException)) {
             return false;

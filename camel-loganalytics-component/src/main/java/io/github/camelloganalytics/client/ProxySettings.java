@@ -1,7 +1,6 @@
 package io.github.camelloganalytics.client;
 
 import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -108,17 +107,6 @@ public final class ProxySettings {
     public InetSocketAddress proxyFor(String scheme, String host) {
         Rule rule = rule(scheme, host);
         return rule == null ? null : InetSocketAddress.createUnresolved(rule.host(), rule.port());
-    }
-
-    /**
-     * The proxy for a URL as {@code java.net} takes it (MSAL4J's {@code proxy(Proxy)}).
-     *
-     * @param  url the target
-     * @return     the proxy, or {@link Proxy#NO_PROXY}
-     */
-    public Proxy javaProxyFor(URI url) {
-        InetSocketAddress address = proxyFor(url.getScheme(), url.getHost());
-        return address == null ? Proxy.NO_PROXY : new Proxy(Proxy.Type.HTTP, address);
     }
 
     /**

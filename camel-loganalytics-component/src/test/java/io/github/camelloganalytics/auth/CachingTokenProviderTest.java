@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.github.camelloganalytics.client.ConnectionPool;
+import io.github.camelloganalytics.client.MsalHttpClient;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import io.github.camelloganalytics.testkit.token.TokenEndpoint;
 import org.junit.jupiter.api.AfterAll;
@@ -77,8 +79,9 @@ class CachingTokenProviderTest {
     private static CachingTokenProvider provider(Clock clock) throws Exception {
         CredentialOptions options = new CredentialOptions(CredentialType.CLIENT_SECRET, TENANT, CLIENT, SECRET, null,
                 null, null, null, null, null, endpoint.authorityUrl(), null);
-        AuthorityConnection connection = new AuthorityConnection(endpoint.sslContext().getSocketFactory(),
-                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        ConnectionPool pool = new ConnectionPool(endpoint.sslContext(), Duration.ofSeconds(5));
+        AuthorityConnection connection = new AuthorityConnection(new MsalHttpClient(() -> pool,
+                Duration.ofSeconds(5)));
         return new CachingTokenProvider(new ConfidentialClientSource(options,
                 ClientCredentialFactory.createFromSecret(SECRET), connection), "test", clock);
     }

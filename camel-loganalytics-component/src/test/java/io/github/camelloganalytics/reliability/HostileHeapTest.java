@@ -1,7 +1,6 @@
 package io.github.camelloganalytics.reliability;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -12,12 +11,7 @@ import java.util.zip.GZIPOutputStream;
 
 import io.github.camelloganalytics.LogAnalyticsConstants;
 import io.github.camelloganalytics.error.ResponseTooLargeException;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -36,33 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 @EnabledIfSystemProperty(named = "heapCapped", matches = "true",
                          disabledReason = "runs only in the component pom's heap-capped surefire execution")
-class HostileHeapTest {
+class HostileHeapTest extends HostileServerSupport {
 
-    private static final String WORKSPACE = "3a8c2d1e-4f5b-4c6d-8e7f-9a0b1c2d3e4f";
     private static final String LIMIT = "maxResponseSize=16777216";
 
-    private CamelContext context;
-    private ProducerTemplate template;
-    private RawHttpServer server;
-
-    @BeforeEach
-    void start() {
-        context = new DefaultCamelContext();
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        context.stop();
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private Exchange send(String options) {
-        return template.send("loganalytics:" + WORKSPACE + "?host=" + server.url()
-                             + "&accessToken=hostile-token&query=Anything&" + options, e -> { });
+        return template.send(uri(options), e -> { });
     }
 
     private static void resetPeaks() {
@@ -80,18 +53,7 @@ class HostileHeapTest {
 
     @Test
     void aCellOfThreeGigabytesEndsAtTheLimitInEveryFormat() throws Exception {
-        long cell = 3L * 1024 * 1024 * 1024;
-        server = new RawHttpServer(c -> {
-            c.readRequest();
-            String start = RESULT_START + "[0,\"";
-            c.write(okHead(start.length() + cell + 6));
-            c.write(start);
-            byte[] block = new byte[64 * 1024];
-            Arrays.fill(block, (byte) 'x');
-            for (long sent = 0; sent < cell; sent += block.length) {
-                c.write(block);
-            }
-        });
+        server = oneCell(3L * 1024 * 1024 * 1024);
         for (String format : List.of("ROWS", "TABLES", "JSON")) {
             resetPeaks();
             Exchange out = send("outputFormat=" + format + "&" + LIMIT);

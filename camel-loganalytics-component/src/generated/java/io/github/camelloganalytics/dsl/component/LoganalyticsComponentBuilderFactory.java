@@ -702,15 +702,19 @@ public interface LoganalyticsComponentBuilderFactory {
         /**
          * The largest response body accepted, in bytes, counted after gzip
          * decoding (so a small compressed body that decodes to gigabytes stops
-         * here too). A larger one is not read further and the query fails with
-         * ResponseTooLargeException (a MalformedResponseException) naming this
-         * option, in every output format. The service itself cuts a result at
-         * 500,000 records or about 64 MB (older documentation: 64,000,000
-         * bytes) and says so with a partial error, so the default of 128 MiB
-         * (134217728) leaves room for the JSON around the largest result it
-         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
-         * multiple of its size in heap: size the heap, or lower this limit,
-         * accordingly; splitRows on a consumer streams rows.
+         * here too). An endpoint URI takes a number of bytes or a number and a
+         * unit, units being multiples of 1024 as in the default: 128MB
+         * (134217728), 512KB, 1GB (KiB, MiB, GiB mean the same); other text is
+         * refused when the endpoint is created. A larger one is not read
+         * further and the query fails with ResponseTooLargeException (a
+         * MalformedResponseException) naming this option, in every output
+         * format. The service itself cuts a result at 500,000 records or about
+         * 64 MB (older documentation: 64,000,000 bytes) and says so with a
+         * partial error, so the default of 128 MiB (134217728) leaves room for
+         * the JSON around the largest result it sends. A body in memory
+         * (outputFormat ROWS, TABLES or JSON) takes a multiple of its size in
+         * heap: size the heap, or lower this limit, accordingly; splitRows on a
+         * consumer streams rows.
          * 
          * The option is a: &lt;code&gt;long&lt;/code&gt; type.
          * 

@@ -2012,15 +2012,19 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * The largest response body accepted, in bytes, counted after gzip
          * decoding (so a small compressed body that decodes to gigabytes stops
-         * here too). A larger one is not read further and the query fails with
-         * ResponseTooLargeException (a MalformedResponseException) naming this
-         * option, in every output format. The service itself cuts a result at
-         * 500,000 records or about 64 MB (older documentation: 64,000,000
-         * bytes) and says so with a partial error, so the default of 128 MiB
-         * (134217728) leaves room for the JSON around the largest result it
-         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
-         * multiple of its size in heap: size the heap, or lower this limit,
-         * accordingly; splitRows on a consumer streams rows.
+         * here too). An endpoint URI takes a number of bytes or a number and a
+         * unit, units being multiples of 1024 as in the default: 128MB
+         * (134217728), 512KB, 1GB (KiB, MiB, GiB mean the same); other text is
+         * refused when the endpoint is created. A larger one is not read
+         * further and the query fails with ResponseTooLargeException (a
+         * MalformedResponseException) naming this option, in every output
+         * format. The service itself cuts a result at 500,000 records or about
+         * 64 MB (older documentation: 64,000,000 bytes) and says so with a
+         * partial error, so the default of 128 MiB (134217728) leaves room for
+         * the JSON around the largest result it sends. A body in memory
+         * (outputFormat ROWS, TABLES or JSON) takes a multiple of its size in
+         * heap: size the heap, or lower this limit, accordingly; splitRows on a
+         * consumer streams rows.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2037,15 +2041,19 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * The largest response body accepted, in bytes, counted after gzip
          * decoding (so a small compressed body that decodes to gigabytes stops
-         * here too). A larger one is not read further and the query fails with
-         * ResponseTooLargeException (a MalformedResponseException) naming this
-         * option, in every output format. The service itself cuts a result at
-         * 500,000 records or about 64 MB (older documentation: 64,000,000
-         * bytes) and says so with a partial error, so the default of 128 MiB
-         * (134217728) leaves room for the JSON around the largest result it
-         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
-         * multiple of its size in heap: size the heap, or lower this limit,
-         * accordingly; splitRows on a consumer streams rows.
+         * here too). An endpoint URI takes a number of bytes or a number and a
+         * unit, units being multiples of 1024 as in the default: 128MB
+         * (134217728), 512KB, 1GB (KiB, MiB, GiB mean the same); other text is
+         * refused when the endpoint is created. A larger one is not read
+         * further and the query fails with ResponseTooLargeException (a
+         * MalformedResponseException) naming this option, in every output
+         * format. The service itself cuts a result at 500,000 records or about
+         * 64 MB (older documentation: 64,000,000 bytes) and says so with a
+         * partial error, so the default of 128 MiB (134217728) leaves room for
+         * the JSON around the largest result it sends. A body in memory
+         * (outputFormat ROWS, TABLES or JSON) takes a multiple of its size in
+         * heap: size the heap, or lower this limit, accordingly; splitRows on a
+         * consumer streams rows.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -3200,15 +3208,19 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * The largest response body accepted, in bytes, counted after gzip
          * decoding (so a small compressed body that decodes to gigabytes stops
-         * here too). A larger one is not read further and the query fails with
-         * ResponseTooLargeException (a MalformedResponseException) naming this
-         * option, in every output format. The service itself cuts a result at
-         * 500,000 records or about 64 MB (older documentation: 64,000,000
-         * bytes) and says so with a partial error, so the default of 128 MiB
-         * (134217728) leaves room for the JSON around the largest result it
-         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
-         * multiple of its size in heap: size the heap, or lower this limit,
-         * accordingly; splitRows on a consumer streams rows.
+         * here too). An endpoint URI takes a number of bytes or a number and a
+         * unit, units being multiples of 1024 as in the default: 128MB
+         * (134217728), 512KB, 1GB (KiB, MiB, GiB mean the same); other text is
+         * refused when the endpoint is created. A larger one is not read
+         * further and the query fails with ResponseTooLargeException (a
+         * MalformedResponseException) naming this option, in every output
+         * format. The service itself cuts a result at 500,000 records or about
+         * 64 MB (older documentation: 64,000,000 bytes) and says so with a
+         * partial error, so the default of 128 MiB (134217728) leaves room for
+         * the JSON around the largest result it sends. A body in memory
+         * (outputFormat ROWS, TABLES or JSON) takes a multiple of its size in
+         * heap: size the heap, or lower this limit, accordingly; splitRows on a
+         * consumer streams rows.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -3225,15 +3237,19 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * The largest response body accepted, in bytes, counted after gzip
          * decoding (so a small compressed body that decodes to gigabytes stops
-         * here too). A larger one is not read further and the query fails with
-         * ResponseTooLargeException (a MalformedResponseException) naming this
-         * option, in every output format. The service itself cuts a result at
-         * 500,000 records or about 64 MB (older documentation: 64,000,000
-         * bytes) and says so with a partial error, so the default of 128 MiB
-         * (134217728) leaves room for the JSON around the largest result it
-         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
-         * multiple of its size in heap: size the heap, or lower this limit,
-         * accordingly; splitRows on a consumer streams rows.
+         * here too). An endpoint URI takes a number of bytes or a number and a
+         * unit, units being multiples of 1024 as in the default: 128MB
+         * (134217728), 512KB, 1GB (KiB, MiB, GiB mean the same); other text is
+         * refused when the endpoint is created. A larger one is not read
+         * further and the query fails with ResponseTooLargeException (a
+         * MalformedResponseException) naming this option, in every output
+         * format. The service itself cuts a result at 500,000 records or about
+         * 64 MB (older documentation: 64,000,000 bytes) and says so with a
+         * partial error, so the default of 128 MiB (134217728) leaves room for
+         * the JSON around the largest result it sends. A body in memory
+         * (outputFormat ROWS, TABLES or JSON) takes a multiple of its size in
+         * heap: size the heap, or lower this limit, accordingly; splitRows on a
+         * consumer streams rows.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -4346,15 +4362,19 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * The largest response body accepted, in bytes, counted after gzip
          * decoding (so a small compressed body that decodes to gigabytes stops
-         * here too). A larger one is not read further and the query fails with
-         * ResponseTooLargeException (a MalformedResponseException) naming this
-         * option, in every output format. The service itself cuts a result at
-         * 500,000 records or about 64 MB (older documentation: 64,000,000
-         * bytes) and says so with a partial error, so the default of 128 MiB
-         * (134217728) leaves room for the JSON around the largest result it
-         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
-         * multiple of its size in heap: size the heap, or lower this limit,
-         * accordingly; splitRows on a consumer streams rows.
+         * here too). An endpoint URI takes a number of bytes or a number and a
+         * unit, units being multiples of 1024 as in the default: 128MB
+         * (134217728), 512KB, 1GB (KiB, MiB, GiB mean the same); other text is
+         * refused when the endpoint is created. A larger one is not read
+         * further and the query fails with ResponseTooLargeException (a
+         * MalformedResponseException) naming this option, in every output
+         * format. The service itself cuts a result at 500,000 records or about
+         * 64 MB (older documentation: 64,000,000 bytes) and says so with a
+         * partial error, so the default of 128 MiB (134217728) leaves room for
+         * the JSON around the largest result it sends. A body in memory
+         * (outputFormat ROWS, TABLES or JSON) takes a multiple of its size in
+         * heap: size the heap, or lower this limit, accordingly; splitRows on a
+         * consumer streams rows.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -4371,15 +4391,19 @@ public interface LogAnalyticsEndpointBuilderFactory {
         /**
          * The largest response body accepted, in bytes, counted after gzip
          * decoding (so a small compressed body that decodes to gigabytes stops
-         * here too). A larger one is not read further and the query fails with
-         * ResponseTooLargeException (a MalformedResponseException) naming this
-         * option, in every output format. The service itself cuts a result at
-         * 500,000 records or about 64 MB (older documentation: 64,000,000
-         * bytes) and says so with a partial error, so the default of 128 MiB
-         * (134217728) leaves room for the JSON around the largest result it
-         * sends. A body in memory (outputFormat ROWS, TABLES or JSON) takes a
-         * multiple of its size in heap: size the heap, or lower this limit,
-         * accordingly; splitRows on a consumer streams rows.
+         * here too). An endpoint URI takes a number of bytes or a number and a
+         * unit, units being multiples of 1024 as in the default: 128MB
+         * (134217728), 512KB, 1GB (KiB, MiB, GiB mean the same); other text is
+         * refused when the endpoint is created. A larger one is not read
+         * further and the query fails with ResponseTooLargeException (a
+         * MalformedResponseException) naming this option, in every output
+         * format. The service itself cuts a result at 500,000 records or about
+         * 64 MB (older documentation: 64,000,000 bytes) and says so with a
+         * partial error, so the default of 128 MiB (134217728) leaves room for
+         * the JSON around the largest result it sends. A body in memory
+         * (outputFormat ROWS, TABLES or JSON) takes a multiple of its size in
+         * heap: size the heap, or lower this limit, accordingly; splitRows on a
+         * consumer streams rows.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
