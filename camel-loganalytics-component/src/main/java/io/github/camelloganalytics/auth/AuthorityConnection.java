@@ -22,7 +22,14 @@ import io.github.camelloganalytics.client.Cloud;
 public record AuthorityConnection(SSLSocketFactory sslSocketFactory, Duration connectTimeout, Duration readTimeout,
                                   Proxy proxy) {
 
-    /** Checks that both timeouts are there. */
+    /**
+     * Checks that both timeouts are there.
+     *
+     * @param connectTimeout how long to wait for a connection to the authority
+     * @param proxy the HTTP proxy to the authority, or null to go direct
+     * @param readTimeout how long to wait for the authority's answer
+     * @param sslSocketFactory the TLS settings, or null for the JVM's defaults
+     */
     public AuthorityConnection {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");

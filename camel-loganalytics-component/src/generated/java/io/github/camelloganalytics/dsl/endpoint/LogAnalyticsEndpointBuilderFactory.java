@@ -4445,7 +4445,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * and delivers the typed results.
          * 
          * Category: cloud,monitoring
-         * Since: 0.1
+         * Since: 1.0
          * Maven coordinates: io.github.camelloganalytics:camel-loganalytics
          * 
          * @return the dsl builder for the headers' name.
@@ -4459,7 +4459,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * and delivers the typed results.
          * 
          * Category: cloud,monitoring
-         * Since: 0.1
+         * Since: 1.0
          * Maven coordinates: io.github.camelloganalytics:camel-loganalytics
          * 
          * Syntax: <code>loganalytics:workspaceId</code>
@@ -4480,7 +4480,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * and delivers the typed results.
          * 
          * Category: cloud,monitoring
-         * Since: 0.1
+         * Since: 1.0
          * Maven coordinates: io.github.camelloganalytics:camel-loganalytics
          * 
          * Syntax: <code>loganalytics:workspaceId</code>
