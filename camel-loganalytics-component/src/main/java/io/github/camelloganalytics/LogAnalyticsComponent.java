@@ -77,11 +77,20 @@ public class LogAnalyticsComponent extends HealthCheckComponent {
         return endpoint;
     }
 
+    /**
+     * The options every endpoint of this component starts from.
+     *
+     * @return the component's options
+     */
     public LogAnalyticsConfiguration getConfiguration() {
         return configuration;
     }
 
-    /** The options every endpoint of this component starts from. */
+    /**
+     * The options every endpoint of this component starts from.
+     *
+     * @param configuration the component's options
+     */
     public void setConfiguration(LogAnalyticsConfiguration configuration) {
         this.configuration = configuration;
     }

@@ -17,20 +17,35 @@ public final class LogAnalyticsConverters {
     private LogAnalyticsConverters() {
     }
 
-    /** The primary table's rows as maps from column name to value; empty when there is no table. */
+    /**
+     * The primary table's rows as maps from column name to value; empty when there is no table.
+     *
+     * @param  result a query's result
+     * @return        the primary table's rows as maps from column name to value; empty when there is no table
+     */
     @Converter
     public static List<Map<String, Object>> toRows(QueryResult result) {
         ResultTable primary = result.getPrimaryTable();
         return primary != null ? primary.toMaps() : List.of();
     }
 
-    /** The table's rows as maps from column name to value. */
+    /**
+     * The table's rows as maps from column name to value.
+     *
+     * @param  table a table of a query's result
+     * @return       the table's rows as maps from column name to value
+     */
     @Converter
     public static List<Map<String, Object>> toRows(ResultTable table) {
         return table.toMaps();
     }
 
-    /** The primary table, or null when the result has none. */
+    /**
+     * The primary table, or null when the result has none.
+     *
+     * @param  result a query's result
+     * @return        the primary table, or null when the result has none
+     */
     @Converter
     public static ResultTable toPrimaryTable(QueryResult result) {
         return result.getPrimaryTable();

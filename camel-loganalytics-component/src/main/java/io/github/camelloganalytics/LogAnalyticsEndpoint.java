@@ -28,7 +28,7 @@ import org.apache.camel.util.URISupport;
 /**
  * Runs KQL queries against the Azure Monitor Log Analytics query API and delivers the typed results.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "loganalytics", title = "Azure Monitor Log Analytics",
+@UriEndpoint(firstVersion = "1.0.0", scheme = "loganalytics", title = "Azure Monitor Log Analytics",
              syntax = "loganalytics:workspaceId",
              category = { Category.CLOUD, Category.MONITORING }, headersClass = LogAnalyticsConstants.class)
 @ManagedResource(description = "Managed Log Analytics endpoint")
@@ -211,11 +211,20 @@ public class LogAnalyticsEndpoint extends ScheduledPollEndpoint implements Endpo
         return url != null && url.regionMatches(true, 0, "http://", 0, 7) ? "http" : "https";
     }
 
+    /**
+     * The endpoint's options.
+     *
+     * @return the endpoint's options
+     */
     public LogAnalyticsConfiguration getConfiguration() {
         return configuration;
     }
 
-    /** The endpoint's options. */
+    /**
+     * The endpoint's options.
+     *
+     * @param configuration the endpoint's options
+     */
     public void setConfiguration(LogAnalyticsConfiguration configuration) {
         this.configuration = configuration;
     }

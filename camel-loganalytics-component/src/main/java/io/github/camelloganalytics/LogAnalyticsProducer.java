@@ -41,6 +41,11 @@ public class LogAnalyticsProducer extends DefaultProducer {
     private WritableHealthCheckRepository healthCheckRepository;
     private LogAnalyticsHealthCheck healthCheck;
 
+    /**
+     * Creates the producer of an endpoint.
+     *
+     * @param endpoint the endpoint whose options the producer's queries follow
+     */
     public LogAnalyticsProducer(LogAnalyticsEndpoint endpoint) {
         super(endpoint);
     }

@@ -51,7 +51,7 @@ public interface ComponentsBuilderFactory {
      * delivers the typed results.
      * 
      * Category: cloud,monitoring
-     * Since: 0.1
+     * Since: 1.0
      * Maven coordinates: io.github.camelloganalytics:camel-loganalytics
      * 
      * @return the dsl builder

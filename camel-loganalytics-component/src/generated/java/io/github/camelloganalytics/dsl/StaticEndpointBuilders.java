@@ -32,7 +32,7 @@ public class StaticEndpointBuilders {
      * delivers the typed results.
      * 
      * Category: cloud,monitoring
-     * Since: 0.1
+     * Since: 1.0
      * Maven coordinates: io.github.camelloganalytics:camel-loganalytics
      * 
      * Syntax: <code>loganalytics:workspaceId</code>
@@ -53,7 +53,7 @@ public class StaticEndpointBuilders {
      * delivers the typed results.
      * 
      * Category: cloud,monitoring
-     * Since: 0.1
+     * Since: 1.0
      * Maven coordinates: io.github.camelloganalytics:camel-loganalytics
      * 
      * Syntax: <code>loganalytics:workspaceId</code>

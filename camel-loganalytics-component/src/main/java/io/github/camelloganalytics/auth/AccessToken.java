@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record AccessToken(String token, Instant expiresAt) {
 
-    /** Checks that both parts are there. */
+    /**
+     * Checks that both parts are there.
+     *
+     * @param expiresAt when the token expires
+     * @param token the token, without the {@code Bearer } prefix
+     */
     public AccessToken {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(expiresAt, "expiresAt");

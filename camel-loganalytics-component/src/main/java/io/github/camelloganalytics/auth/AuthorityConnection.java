@@ -16,7 +16,11 @@ import io.github.camelloganalytics.client.Cloud;
  */
 public record AuthorityConnection(IHttpClient httpClient) {
 
-    /** Checks that the client is there. */
+    /**
+     * Checks that the client is there.
+     *
+     * @param httpClient sends MSAL4J's requests
+     */
     public AuthorityConnection {
         Objects.requireNonNull(httpClient, "httpClient");
     }

@@ -23,7 +23,23 @@ public record CredentialOptions(CredentialType type, String tenantId, String cli
                                 String refreshToken, String accessToken, TokenProvider tokenProvider,
                                 String authorityHost, Object tokenCredential) {
 
-    /** Normalizes blank values to null, so that an empty option means unset. */
+    /**
+     * Normalizes blank values to null, so that an empty option means unset.
+     *
+     * @param accessToken secret; or null
+     * @param authorityHost the Entra ID authority host, such as {@code https://login.microsoftonline.com}
+     * @param certificatePassword secret; the PKCS#12 or encrypted PEM key's password, or null
+     * @param certificatePath a PEM or PKCS#12 file, or null
+     * @param clientId the application (client) id, or the user-assigned managed identity's client id
+     * @param clientSecret secret; or null
+     * @param federatedTokenFile a file holding a federated client assertion, or null
+     * @param refreshToken secret; or null
+     * @param tenantId the Entra ID tenant, or null
+     * @param tokenCredential an Azure SDK {@code com.azure.core.credential.TokenCredential}, or null; typed
+     *         {@code Object} so that azure-core stays an optional dependency
+     * @param tokenProvider a custom token source, or null
+     * @param type the credential type; {@link CredentialType#AUTO} until {@link Credentials#resolve}
+     */
     public CredentialOptions {
         type = type == null ? CredentialType.AUTO : type;
         tenantId = blankToNull(tenantId);

@@ -10,6 +10,11 @@ public final class StaticTokenProvider implements TokenProvider {
 
     private final String accessToken;
 
+    /**
+     * Creates a provider that always answers the given token.
+     *
+     * @param accessToken the bearer token; not null
+     */
     public StaticTokenProvider(String accessToken) {
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
     }

@@ -103,32 +103,56 @@ public final class ApiTarget {
         return new ApiTarget(Door.RESOURCE, null, null, null, null, id);
     }
 
-    /** The door the query goes through. */
+    /**
+     * The door the query goes through.
+     *
+     * @return the door the query goes through
+     */
     public Door getDoor() {
         return door;
     }
 
-    /** The workspace id of a {@link Door#DIRECT} target, else null. */
+    /**
+     * The workspace id of a {@link Door#DIRECT} target, else null.
+     *
+     * @return the workspace id of a {@link Door#DIRECT} target, else null
+     */
     public String getWorkspaceId() {
         return workspaceId;
     }
 
-    /** The subscription of an {@link Door#ARM} target, else null. */
+    /**
+     * The subscription of an {@link Door#ARM} target, else null.
+     *
+     * @return the subscription of an {@link Door#ARM} target, else null
+     */
     public String getSubscriptionId() {
         return subscriptionId;
     }
 
-    /** The resource group of an {@link Door#ARM} target, else null. */
+    /**
+     * The resource group of an {@link Door#ARM} target, else null.
+     *
+     * @return the resource group of an {@link Door#ARM} target, else null
+     */
     public String getResourceGroup() {
         return resourceGroup;
     }
 
-    /** The workspace name of an {@link Door#ARM} target, else null. */
+    /**
+     * The workspace name of an {@link Door#ARM} target, else null.
+     *
+     * @return the workspace name of an {@link Door#ARM} target, else null
+     */
     public String getWorkspaceName() {
         return workspaceName;
     }
 
-    /** The resource id of a {@link Door#RESOURCE} target, else null. */
+    /**
+     * The resource id of a {@link Door#RESOURCE} target, else null.
+     *
+     * @return the resource id of a {@link Door#RESOURCE} target, else null
+     */
     public String getResourceId() {
         return resourceId;
     }
@@ -136,12 +160,21 @@ public final class ApiTarget {
     /**
      * The base URL of this target's door in a cloud: Resource Manager's host for {@link Door#ARM}, the query
      * API's otherwise.
+     *
+     * @param  cloud the cloud the workspace lives in
+     * @return       the base URL of this target's door in a cloud: Resource Manager's host for {@link Door#ARM}, the
+     *               query API's otherwise
      */
     public String host(Cloud cloud) {
         return door == Door.ARM ? cloud.armHost() : cloud.queryHost();
     }
 
-    /** The OAuth 2.0 scope whose tokens this target's door accepts in a cloud. */
+    /**
+     * The OAuth 2.0 scope whose tokens this target's door accepts in a cloud.
+     *
+     * @param  cloud the cloud the workspace lives in
+     * @return       the OAuth 2.0 scope whose tokens this target's door accepts in a cloud
+     */
     public String scope(Cloud cloud) {
         return door == Door.ARM ? cloud.armScope() : cloud.directApiScope();
     }

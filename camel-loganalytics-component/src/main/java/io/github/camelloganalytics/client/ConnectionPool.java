@@ -93,7 +93,11 @@ public final class ConnectionPool implements Closeable {
         connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
     }
 
-    /** Connections currently lent out: zero when no query is running, or a response was not closed. */
+    /**
+     * Connections currently lent out: zero when no query is running, or a response was not closed.
+     *
+     * @return connections currently lent out: zero when no query is running, or a response was not closed
+     */
     public int leasedConnections() {
         return connections.getTotalStats().getLeased();
     }

@@ -107,6 +107,7 @@ public final class LogAnalyticsClient {
     /**
      * Runs one query.
      *
+     * @param  <T>                      the type the reader makes of a body
      * @param  request                  the query
      * @param  reader                   reads a successful body
      * @return                          the body, or a no-data answer for a 204

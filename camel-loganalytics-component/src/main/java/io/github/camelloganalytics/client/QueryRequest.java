@@ -36,7 +36,11 @@ public final class QueryRequest {
         this.includeVisualization = b.includeVisualization;
     }
 
-    /** A builder with nothing set; a query is required. */
+    /**
+     * A builder with nothing set; a query is required.
+     *
+     * @return a builder with nothing set; a query is required
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,42 +65,74 @@ public final class QueryRequest {
         return new QueryRequest(b);
     }
 
-    /** What the query is addressed to, or null when the request leaves it to an endpoint's setting. */
+    /**
+     * What the query is addressed to, or null when the request leaves it to an endpoint's setting.
+     *
+     * @return what the query is addressed to, or null when the request leaves it to an endpoint's setting
+     */
     public ApiTarget getTarget() {
         return target;
     }
 
-    /** The workspace id of a direct-API target, else null. */
+    /**
+     * The workspace id of a direct-API target, else null.
+     *
+     * @return the workspace id of a direct-API target, else null
+     */
     public String getWorkspaceId() {
         return target != null ? target.getWorkspaceId() : null;
     }
 
-    /** The KQL text. */
+    /**
+     * The KQL text.
+     *
+     * @return the KQL text
+     */
     public String getQuery() {
         return query;
     }
 
-    /** The ISO 8601 duration or interval the query covers, or null for the query's own filters only. */
+    /**
+     * The ISO 8601 duration or interval the query covers, or null for the query's own filters only.
+     *
+     * @return the ISO 8601 duration or interval the query covers, or null for the query's own filters only
+     */
     public String getTimespan() {
         return timespan;
     }
 
-    /** Further workspaces a cross-workspace query spans; empty for a single workspace. */
+    /**
+     * Further workspaces a cross-workspace query spans; empty for a single workspace.
+     *
+     * @return further workspaces a cross-workspace query spans; empty for a single workspace
+     */
     public List<String> getAdditionalWorkspaces() {
         return additionalWorkspaces != null ? additionalWorkspaces : List.of();
     }
 
-    /** How long the service may run the query ({@code Prefer: wait}), or null for its default. */
+    /**
+     * How long the service may run the query ({@code Prefer: wait}), or null for its default.
+     *
+     * @return how long the service may run the query ({@code Prefer: wait}), or null for its default
+     */
     public Duration getServerTimeout() {
         return serverTimeout;
     }
 
-    /** Whether the service is asked for query statistics. */
+    /**
+     * Whether the service is asked for query statistics.
+     *
+     * @return whether the service is asked for query statistics
+     */
     public boolean isIncludeStatistics() {
         return Boolean.TRUE.equals(includeStatistics);
     }
 
-    /** Whether the service is asked for the query's render instructions. */
+    /**
+     * Whether the service is asked for the query's render instructions.
+     *
+     * @return whether the service is asked for the query's render instructions
+     */
     public boolean isIncludeVisualization() {
         return Boolean.TRUE.equals(includeVisualization);
     }
@@ -104,6 +140,8 @@ public final class QueryRequest {
     /**
      * The {@code Prefer} header value for this request, or null when nothing is preferred. The service takes its
      * preferences comma-separated in one header, as the Azure SDK sends them.
+     *
+     * @return the {@code Prefer} header value for this request, or null when nothing is preferred
      */
     public String preferHeader() {
         StringBuilder prefer = new StringBuilder();
@@ -137,55 +175,103 @@ public final class QueryRequest {
         private Builder() {
         }
 
-        /** What the query is addressed to: a direct workspace, an ARM workspace or a resource. */
+        /**
+         * What the query is addressed to: a direct workspace, an ARM workspace or a resource.
+         *
+         * @param target what the query is addressed to: a direct workspace, an ARM workspace or a resource
+         * @return this builder
+         */
         public Builder target(ApiTarget target) {
             this.target = target;
             return this;
         }
 
-        /** Shorthand for {@code target(ApiTarget.workspace(workspaceId))}. */
+        /**
+         * Shorthand for {@code target(ApiTarget.workspace(workspaceId))}.
+         *
+         * @param workspaceId shorthand for {@code target(ApiTarget.workspace(workspaceId))}
+         * @return this builder
+         */
         public Builder workspaceId(String workspaceId) {
             this.target = ApiTarget.workspace(workspaceId);
             return this;
         }
 
-        /** The KQL text; required. */
+        /**
+         * The KQL text; required.
+         *
+         * @param query the KQL text; required
+         * @return this builder
+         */
         public Builder query(String query) {
             this.query = query;
             return this;
         }
 
-        /** @throws IllegalArgumentException when the value is not an ISO 8601 duration or interval */
+        /**
+         * The time range the query covers.
+         *
+         * @param timespan an ISO 8601 duration back from now ({@code PT1H}) or an ISO 8601 interval
+         *                 (<code>start/end</code>, <code>start/duration</code>); null for the query's own filters only
+         * @return this builder
+         * @throws IllegalArgumentException when the value is not an ISO 8601 duration or interval
+         */
         public Builder timespan(String timespan) {
             this.timespan = timespan == null ? null : Timespan.validate(timespan);
             return this;
         }
 
-        /** Further workspaces the query spans (ids, names or resource ids); an empty list spans none. */
+        /**
+         * Further workspaces the query spans (ids, names or resource ids); an empty list spans none.
+         *
+         * @param additionalWorkspaces further workspaces the query spans (ids, names or resource ids); an empty list
+         *         spans none
+         * @return this builder
+         */
         public Builder additionalWorkspaces(List<String> additionalWorkspaces) {
             this.additionalWorkspaces = Objects.requireNonNull(additionalWorkspaces, "additionalWorkspaces");
             return this;
         }
 
-        /** How long the service may run the query, 1 to 600 seconds ({@code Prefer: wait}). */
+        /**
+         * How long the service may run the query, 1 to 600 seconds ({@code Prefer: wait}).
+         *
+         * @param serverTimeout how long the service may run the query, 1 to 600 seconds ({@code Prefer: wait})
+         * @return this builder
+         */
         public Builder serverTimeout(Duration serverTimeout) {
             this.serverTimeout = serverTimeout;
             return this;
         }
 
-        /** Whether to ask for query statistics ({@code Prefer: include-statistics=true}). */
+        /**
+         * Whether to ask for query statistics ({@code Prefer: include-statistics=true}).
+         *
+         * @param includeStatistics whether to ask for query statistics ({@code Prefer: include-statistics=true})
+         * @return this builder
+         */
         public Builder includeStatistics(boolean includeStatistics) {
             this.includeStatistics = includeStatistics;
             return this;
         }
 
-        /** Whether to ask for render instructions ({@code Prefer: include-render=true}). */
+        /**
+         * Whether to ask for render instructions ({@code Prefer: include-render=true}).
+         *
+         * @param includeVisualization whether to ask for render instructions ({@code Prefer: include-render=true})
+         * @return this builder
+         */
         public Builder includeVisualization(boolean includeVisualization) {
             this.includeVisualization = includeVisualization;
             return this;
         }
 
-        /** @throws IllegalArgumentException when no query is set */
+        /**
+         * Builds the immutable request.
+         *
+         * @return the request
+         * @throws IllegalArgumentException when no query is set
+         */
         public QueryRequest build() {
             return new QueryRequest(this);
         }

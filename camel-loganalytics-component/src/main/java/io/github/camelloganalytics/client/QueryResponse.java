@@ -28,12 +28,20 @@ public final class QueryResponse<T> {
         return new QueryResponse<>(null, true, requestId, preferenceApplied);
     }
 
-    /** The body, or null when {@link #isNoData()}. */
+    /**
+     * The body, or null when {@link #isNoData()}.
+     *
+     * @return the body, or null when {@link #isNoData()}
+     */
     public T getBody() {
         return body;
     }
 
-    /** True when the service answered 204 No Content: the workspace holds no data. */
+    /**
+     * True when the service answered 204 No Content: the workspace holds no data.
+     *
+     * @return true when the service answered 204 No Content: the workspace holds no data
+     */
     public boolean isNoData() {
         return noData;
     }
@@ -41,6 +49,10 @@ public final class QueryResponse<T> {
     /**
      * The request id: the service's own {@code x-ms-request-id} when it sends one (the live query API does not), else
      * the client request id this component sent as {@code x-ms-client-request-id}, which the service echoes.
+     *
+     * @return the request id: the service's own {@code x-ms-request-id} when it sends one (the live query API does
+     *         not), else the client request id this component sent as {@code x-ms-client-request-id}, which the
+     *         service echoes
      */
     public String getRequestId() {
         return requestId;
@@ -49,6 +61,9 @@ public final class QueryResponse<T> {
     /**
      * The service's {@code Preference-Applied} header: which of the {@code Prefer} preferences it applied, and how
      * ({@code wait=10} when {@code wait=5} was asked, say); null when it sent none.
+     *
+     * @return the service's {@code Preference-Applied} header: which of the {@code Prefer} preferences it applied, and
+     *         how ({@code wait=10} when {@code wait=5} was asked, say); null when it sent none
      */
     public String getPreferenceApplied() {
         return preferenceApplied;

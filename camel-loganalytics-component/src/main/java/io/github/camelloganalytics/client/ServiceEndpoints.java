@@ -39,22 +39,41 @@ public final class ServiceEndpoints {
                 : armApiVersion;
     }
 
-    /** The cloud whose hosts and scopes apply. */
+    /**
+     * The cloud whose hosts and scopes apply.
+     *
+     * @return the cloud whose hosts and scopes apply
+     */
     public Cloud getCloud() {
         return cloud;
     }
 
-    /** The base URL a target's queries go to. */
+    /**
+     * The base URL a target's queries go to.
+     *
+     * @param  target what a query is addressed to
+     * @return        the base URL a target's queries go to
+     */
     public URI baseUrl(ApiTarget target) {
         return host != null ? host : URI.create(target.host(cloud));
     }
 
-    /** The full query URL of a target, with the {@code api-version} Resource Manager needs. */
+    /**
+     * The full query URL of a target, with the {@code api-version} Resource Manager needs.
+     *
+     * @param  target what a query is addressed to
+     * @return        the full query URL of a target, with the {@code api-version} Resource Manager needs
+     */
     public URI queryUri(ApiTarget target) {
         return target.queryUri(baseUrl(target), armApiVersion);
     }
 
-    /** The scope tokens for a target are asked for. */
+    /**
+     * The scope tokens for a target are asked for.
+     *
+     * @param  target what a query is addressed to
+     * @return        the scope tokens for a target are asked for
+     */
     public String scope(ApiTarget target) {
         return scope != null ? scope : target.scope(cloud);
     }

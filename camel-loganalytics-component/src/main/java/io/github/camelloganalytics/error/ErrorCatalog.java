@@ -97,7 +97,22 @@ public final class ErrorCatalog {
                         Class<? extends LogAnalyticsException> exceptionClass, Factory factory, String title,
                         String cause, String fix, boolean retryable) {
 
-        /** Checks that the row is complete. */
+        /**
+         * Checks that the row is complete.
+         *
+         * @param cause the underlying cause, or null @return the exception, not thrown
+         * @param code the {@code error.code} to match, or null for any
+         * @param exceptionClass the class of exception raised
+         * @param factory builds that exception
+         * @param fix what to do about it
+         * @param id stable kebab-case identifier, such as {@code query-syntax-error}
+         * @param innerCode the first-level {@code innererror.code} to match, or null for any
+         * @param oauthError the token endpoint's {@code error} to match (such as {@code invalid_grant}), or null
+         * @param retryable whether the same request may succeed when tried again
+         * @param status the HTTP status to match, or 0 for any status (or none)
+         * @param title a short title, the start of the message ("Query syntax error")
+         * @param trigger what makes the row apply
+         */
         public Entry {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(trigger, "trigger");
@@ -349,7 +364,11 @@ public final class ErrorCatalog {
         return new Entry(id, trigger, status, null, null, null, type, factory, title, cause, fix, retryable);
     }
 
-    /** Every row, in the order of the documentation. */
+    /**
+     * Every row, in the order of the documentation.
+     *
+     * @return every row, in the order of the documentation
+     */
     public static List<Entry> entries() {
         return ENTRIES;
     }

@@ -19,6 +19,7 @@ public class InvalidGrantException extends AuthenticationException {
 
     private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d{1,9})");
 
+    /** The AADSTS error numbers the token endpoint named. */
     private final List<Integer> aadstsCodes;
 
     /**
@@ -50,6 +51,9 @@ public class InvalidGrantException extends AuthenticationException {
     /**
      * The AADSTS error numbers: the token endpoint's {@code error_codes}, else those named {@code AADSTSnnnn} in
      * its {@code error_description}, in order; empty when there are none.
+     *
+     * @return the AADSTS error numbers: the token endpoint's {@code error_codes}, else those named {@code AADSTSnnnn}
+     *         in its {@code error_description}, in order; empty when there are none
      */
     public List<Integer> getAadstsCodes() {
         return aadstsCodes;

@@ -23,7 +23,9 @@ public class InvalidTokenAudienceException extends AuthenticationException {
     private static final Pattern ALLOWED = Pattern.compile("allowed audiences?\\s*((?:'[^']*'\\s*,?\\s*)+)");
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
+    /** The audience the presented token was issued for; may be null. */
     private final String tokenAudience;
+    /** The audiences the endpoint accepts. */
     private final List<String> allowedAudiences;
 
     /**
@@ -49,12 +51,20 @@ public class InvalidTokenAudienceException extends AuthenticationException {
         this.allowedAudiences = List.copyOf(allowed);
     }
 
-    /** The audience (resource) the presented token was issued for, as the service named it; or null. */
+    /**
+     * The audience (resource) the presented token was issued for, as the service named it; or null.
+     *
+     * @return the audience (resource) the presented token was issued for, as the service named it; or null
+     */
     public String getTokenAudience() {
         return tokenAudience;
     }
 
-    /** The audiences the endpoint accepts, in the service's order; empty when the message named none. */
+    /**
+     * The audiences the endpoint accepts, in the service's order; empty when the message named none.
+     *
+     * @return the audiences the endpoint accepts, in the service's order; empty when the message named none
+     */
     public List<String> getAllowedAudiences() {
         return allowedAudiences;
     }

@@ -21,8 +21,11 @@ public class LogAnalyticsException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Everything known about the failure. */
     private final ErrorDetails details;
+    /** The id of the catalog entry this failure matched. */
     private final String entryId;
+    /** Whether the same request may succeed when tried again. */
     private final boolean retryable;
     private final transient ErrorCatalog.Entry entry;
 
@@ -41,27 +44,47 @@ public class LogAnalyticsException extends Exception {
         this.retryable = entry.retryable();
     }
 
-    /** The HTTP status of the response, or 0 when there was no HTTP response. */
+    /**
+     * The HTTP status of the response, or 0 when there was no HTTP response.
+     *
+     * @return the HTTP status of the response, or 0 when there was no HTTP response
+     */
     public int getStatusCode() {
         return details.getStatus();
     }
 
-    /** The service's {@code error.code} (for the token endpoint, its {@code error}), or null. */
+    /**
+     * The service's {@code error.code} (for the token endpoint, its {@code error}), or null.
+     *
+     * @return the service's {@code error.code} (for the token endpoint, its {@code error}), or null
+     */
     public String getErrorCode() {
         return details.getCode();
     }
 
-    /** The first-level {@code innererror.code}, or null. */
+    /**
+     * The first-level {@code innererror.code}, or null.
+     *
+     * @return the first-level {@code innererror.code}, or null
+     */
     public String getInnerErrorCode() {
         return details.getInnerCode();
     }
 
-    /** The most specific message the service gave (the deepest {@code innererror.message}), or null. */
+    /**
+     * The most specific message the service gave (the deepest {@code innererror.message}), or null.
+     *
+     * @return the most specific message the service gave (the deepest {@code innererror.message}), or null
+     */
     public String getServiceMessage() {
         return details.getServiceMessage();
     }
 
-    /** The raw response body (at most 64 KiB), or null when there was none. */
+    /**
+     * The raw response body (at most 64 KiB), or null when there was none.
+     *
+     * @return the raw response body (at most 64 KiB), or null when there was none
+     */
     public String getResponseBody() {
         return details.getResponseBody();
     }
@@ -70,6 +93,10 @@ public class LogAnalyticsException extends Exception {
      * The request id: the client request id the component sent as {@code x-ms-client-request-id} (a new UUID per
      * request, which the service echoes), or the service's own {@code x-ms-request-id} when it sent one; the same value
      * as header {@code CamelLogAnalyticsRequestId} on success. Null when unknown.
+     *
+     * @return the request id: the client request id the component sent as {@code x-ms-client-request-id} (a new UUID
+     *         per request, which the service echoes), or the service's own {@code x-ms-request-id} when it sent one;
+     *         the same value as header {@code CamelLogAnalyticsRequestId} on success
      */
     public String getRequestId() {
         return details.getRequestId();
@@ -79,27 +106,45 @@ public class LogAnalyticsException extends Exception {
      * The service's {@code error.correlationId}: the id Microsoft support asks for in a case about this failure. The
      * query API puts one in every error body; null when the failure had no such body (a proxy's page, a broken
      * connection, a timeout on the client's side, a token endpoint error).
+     *
+     * @return the service's {@code error.correlationId}: the id Microsoft support asks for in a case about this failure
      */
     public String getCorrelationId() {
         return details.getCorrelationId();
     }
 
-    /** Whether the same request may succeed when tried again (throttling, unavailability, timeouts). */
+    /**
+     * Whether the same request may succeed when tried again (throttling, unavailability, timeouts).
+     *
+     * @return whether the same request may succeed when tried again (throttling, unavailability, timeouts)
+     */
     public boolean isRetryable() {
         return retryable;
     }
 
-    /** How long the service asked to wait before trying again ({@code Retry-After}), or null. */
+    /**
+     * How long the service asked to wait before trying again ({@code Retry-After}), or null.
+     *
+     * @return how long the service asked to wait before trying again ({@code Retry-After}), or null
+     */
     public Duration getRetryAfter() {
         return details.getRetryAfter();
     }
 
-    /** Everything known about the failure. */
+    /**
+     * Everything known about the failure.
+     *
+     * @return everything known about the failure
+     */
     public ErrorDetails getDetails() {
         return details;
     }
 
-    /** The catalog entry this failure matched: its id, title, cause and fix. */
+    /**
+     * The catalog entry this failure matched: its id, title, cause and fix.
+     *
+     * @return the catalog entry this failure matched: its id, title, cause and fix
+     */
     public ErrorCatalog.Entry getCatalogEntry() {
         return entry != null ? entry : ErrorCatalog.entry(entryId).orElse(null);
     }

@@ -53,7 +53,11 @@ public class PartialResultException extends LogAnalyticsException {
         this.partialError = partialResult == null ? null : partialResult.getError();
     }
 
-    /** The result as it arrived (tables cut short, with the error); null when not given, or after serialization. */
+    /**
+     * The result as it arrived (tables cut short, with the error); null when not given, or after serialization.
+     *
+     * @return the result as it arrived (tables cut short, with the error); null when not given, or after serialization
+     */
     public QueryResult getPartialResult() {
         return partialResult;
     }
@@ -63,6 +67,10 @@ public class PartialResultException extends LogAnalyticsException {
      * {@code details[i].innererror} ({@code code} a negative number as text, {@code message}, {@code severity},
      * {@code severityName}) and sends no top-level {@code innererror}. Null when not given; kept when the exception is
      * serialized.
+     *
+     * @return the service's {@code error} object from beside the tables, as sent: the live service puts the reason in
+     *         {@code details[i].innererror} ({@code code} a negative number as text, {@code message},
+     *         {@code severity}, {@code severityName}) and sends no top-level {@code innererror}
      */
     public Map<String, Object> getPartialError() {
         return partialError;
@@ -71,6 +79,10 @@ public class PartialResultException extends LogAnalyticsException {
     /**
      * Whether the service cut the result for exceeding its row or size limits: {@code E_QUERY_RESULT_SET_TOO_LARGE}
      * appears in a code or message of the partial error (at any depth), or in the service message or inner codes.
+     *
+     * @return whether the service cut the result for exceeding its row or size limits:
+     *         {@code E_QUERY_RESULT_SET_TOO_LARGE} appears in a code or message of the partial error (at any depth),
+     *         or in the service message or inner codes
      */
     public boolean isResultTooLarge() {
         if (mentions(partialError)) {

@@ -10,7 +10,9 @@ public final class Column implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The column name. */
     private final String name;
+    /** The KQL type the service declared. */
     private final ColumnType type;
 
     /**
@@ -22,12 +24,20 @@ public final class Column implements Serializable {
         this.type = Objects.requireNonNull(type, "type");
     }
 
-    /** The column name, as the query projected it. */
+    /**
+     * The column name, as the query projected it.
+     *
+     * @return the column name, as the query projected it
+     */
     public String getName() {
         return name;
     }
 
-    /** The KQL type the service declared for the column. */
+    /**
+     * The KQL type the service declared for the column.
+     *
+     * @return the KQL type the service declared for the column
+     */
     public ColumnType getType() {
         return type;
     }

@@ -51,12 +51,20 @@ public enum ColumnType {
         this.javaType = javaType;
     }
 
-    /** The type's name in KQL and in the response's column declarations. */
+    /**
+     * The type's name in KQL and in the response's column declarations.
+     *
+     * @return the type's name in KQL and in the response's column declarations
+     */
     public String kqlName() {
         return kqlName;
     }
 
-    /** The Java type values of this column have. */
+    /**
+     * The Java type values of this column have.
+     *
+     * @return the Java type values of this column have
+     */
     public Class<?> javaType() {
         return javaType;
     }

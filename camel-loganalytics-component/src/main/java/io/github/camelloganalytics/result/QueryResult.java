@@ -17,9 +17,13 @@ public final class QueryResult implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Every table, in the order the service sent them. */
     private final List<ResultTable> tables;
+    /** The query statistics; may be null. */
     private final Map<String, Object> statistics;
+    /** The render instructions; may be null. */
     private final Map<String, Object> visualization;
+    /** The partial error sent beside the tables; may be null. */
     private final Map<String, Object> error;
 
     /**
@@ -36,32 +40,56 @@ public final class QueryResult implements Serializable {
         this.error = error;
     }
 
-    /** Every table, in the order the service sent them. */
+    /**
+     * Every table, in the order the service sent them.
+     *
+     * @return every table, in the order the service sent them
+     */
     public List<ResultTable> getTables() {
         return tables;
     }
 
-    /** The query's own output: the first table ({@code PrimaryResult}), or null when there is none. */
+    /**
+     * The query's own output: the first table ({@code PrimaryResult}), or null when there is none.
+     *
+     * @return the query's own output: the first table ({@code PrimaryResult}), or null when there is none
+     */
     public ResultTable getPrimaryTable() {
         return tables.isEmpty() ? null : tables.get(0);
     }
 
-    /** The query statistics ({@code includeStatistics=true}), or null. */
+    /**
+     * The query statistics ({@code includeStatistics=true}), or null.
+     *
+     * @return the query statistics ({@code includeStatistics=true}), or null
+     */
     public Map<String, Object> getStatistics() {
         return statistics;
     }
 
-    /** The render instructions ({@code includeVisualization=true}), or null. */
+    /**
+     * The render instructions ({@code includeVisualization=true}), or null.
+     *
+     * @return the render instructions ({@code includeVisualization=true}), or null
+     */
     public Map<String, Object> getVisualization() {
         return visualization;
     }
 
-    /** The partial error the service sent beside the tables (a 200 that is not complete), or null. */
+    /**
+     * The partial error the service sent beside the tables (a 200 that is not complete), or null.
+     *
+     * @return the partial error the service sent beside the tables (a 200 that is not complete), or null
+     */
     public Map<String, Object> getError() {
         return error;
     }
 
-    /** Whether the service said this result is not complete. */
+    /**
+     * Whether the service said this result is not complete.
+     *
+     * @return whether the service said this result is not complete
+     */
     public boolean isPartial() {
         return error != null;
     }

@@ -23,9 +23,13 @@ public final class ResultTable implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The table name. */
     private final String name;
+    /** The columns, in order. */
     private final List<Column> columns;
+    /** Column positions by name. */
     private final ColumnIndex index;
+    /** The rows, each an array of values in column order. */
     private final List<Object[]> rows;
 
     /**
@@ -40,22 +44,38 @@ public final class ResultTable implements Serializable {
         this.rows = rows;
     }
 
-    /** The table name. */
+    /**
+     * The table name.
+     *
+     * @return the table name
+     */
     public String getName() {
         return name;
     }
 
-    /** The columns, in order. */
+    /**
+     * The columns, in order.
+     *
+     * @return the columns, in order
+     */
     public List<Column> getColumns() {
         return columns;
     }
 
-    /** How many rows the table holds. */
+    /**
+     * How many rows the table holds.
+     *
+     * @return how many rows the table holds
+     */
     public int getRowCount() {
         return rows.size();
     }
 
-    /** The rows, each a list of values in column order. */
+    /**
+     * The rows, each a list of values in column order.
+     *
+     * @return the rows, each a list of values in column order
+     */
     public List<List<Object>> getRows() {
         return new AbstractList<>() {
             @Override
@@ -85,6 +105,9 @@ public final class ResultTable implements Serializable {
      * The rows as maps from column name to value, in column order: a new {@link ArrayList} of serializable maps, each
      * over its row's array, so no value is copied. Setting a column's value through a map sets it in the table;
      * adding or removing a key copies that row into the map first, leaving the table as it was.
+     *
+     * @return the rows as maps from column name to value, in column order: a new {@link ArrayList} of serializable
+     *         maps, each over its row's array, so no value is copied
      */
     public List<Map<String, Object>> toMaps() {
         List<Map<String, Object>> maps = new ArrayList<>(rows.size());
@@ -121,11 +144,21 @@ public final class ResultTable implements Serializable {
         return h;
     }
 
-    /** Written as its name, columns and row arrays, whatever list the rows were handed over in. */
+    /**
+     * Written as its name, columns and row arrays, whatever list the rows were handed over in.
+     *
+     * @return the serialized form that stands for this table
+     */
     private Object writeReplace() {
         return new SerializedTable(name, columns, rows.toArray(new Object[0][]));
     }
 
+    /**
+     * Refuses to read a table but through its serialized form.
+     *
+     * @param  in                     the stream
+     * @throws InvalidObjectException always
+     */
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("A ResultTable is read through its serialized form");
     }

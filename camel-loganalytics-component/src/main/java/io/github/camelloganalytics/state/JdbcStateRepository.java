@@ -65,7 +65,11 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         this.table = table;
     }
 
-    /** The table the state is kept in. */
+    /**
+     * The table the state is kept in.
+     *
+     * @return the table the state is kept in
+     */
     public String getTable() {
         return table;
     }

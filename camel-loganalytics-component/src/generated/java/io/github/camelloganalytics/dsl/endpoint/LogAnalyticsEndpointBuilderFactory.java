@@ -4469,7 +4469,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * and delivers the typed results.
          * 
          * Category: cloud,monitoring
-         * Since: 0.1
+         * Since: 1.0
          * Maven coordinates: io.github.camelloganalytics:camel-loganalytics
          * 
          * @return the dsl builder for the headers' name.
@@ -4483,7 +4483,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * and delivers the typed results.
          * 
          * Category: cloud,monitoring
-         * Since: 0.1
+         * Since: 1.0
          * Maven coordinates: io.github.camelloganalytics:camel-loganalytics
          * 
          * Syntax: <code>loganalytics:workspaceId</code>
@@ -4504,7 +4504,7 @@ public interface LogAnalyticsEndpointBuilderFactory {
          * and delivers the typed results.
          * 
          * Category: cloud,monitoring
-         * Since: 0.1
+         * Since: 1.0
          * Maven coordinates: io.github.camelloganalytics:camel-loganalytics
          * 
          * Syntax: <code>loganalytics:workspaceId</code>

@@ -45,6 +45,7 @@ public class LogAnalyticsEmulatorTestConfiguration {
      *
      * @param  emulator the emulator whose certificate to trust
      * @return          the TLS settings the component's sslContextParameters property names
+     * @throws Exception when the JDK cannot make a trust manager of the emulator's trust store
      */
     @Bean(name = TRUST_BEAN, autowireCandidate = false)
     public SSLContextParameters logAnalyticsEmulatorTrust(LogAnalyticsEmulator emulator) throws Exception {

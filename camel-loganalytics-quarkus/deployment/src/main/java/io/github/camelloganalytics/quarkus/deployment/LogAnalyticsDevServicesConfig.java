@@ -16,6 +16,8 @@ public interface LogAnalyticsDevServicesConfig {
     /**
      * Whether Dev Services start the emulator when {@code camel.component.loganalytics.*} names no host and no
      * credential. {@code quarkus.devservices.enabled=false} turns off every Dev Service, this one included.
+     *
+     * @return whether Dev Services start the emulator
      */
     @WithDefault("true")
     boolean enabled();
@@ -23,6 +25,8 @@ public interface LogAnalyticsDevServicesConfig {
     /**
      * The property Dev Services set to the emulator's sample workspace id, for routes to name in their URIs
      * ({@code loganalytics:{{loganalytics.workspace-id}}?query=...}). Left as it is when the application sets it.
+     *
+     * @return the property's name
      */
     @WithDefault("loganalytics.workspace-id")
     String workspaceIdProperty();
