@@ -918,8 +918,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Hosts reached without the proxy, separated by , with as a wildcard
-         * (.internal10.), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, in the form of the JVM's
+         * http.nonProxyHosts: host names or addresses separated by vertical
+         * bars, each of which may start or end with an asterisk as a wildcard.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2671,8 +2672,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Hosts reached without the proxy, separated by , with as a wildcard
-         * (.internal10.), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, in the form of the JVM's
+         * http.nonProxyHosts: host names or addresses separated by vertical
+         * bars, each of which may start or end with an asterisk as a wildcard.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3860,8 +3862,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Hosts reached without the proxy, separated by , with as a wildcard
-         * (.internal10.), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, in the form of the JVM's
+         * http.nonProxyHosts: host names or addresses separated by vertical
+         * bars, each of which may start or end with an asterisk as a wildcard.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
