@@ -1,25 +1,22 @@
 package io.github.camelloganalytics;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * An endpoint's options as JMX shows them: the names and secret marks come from the component's generated metadata
- * (the same file the docs are rendered from), so a new secret option is masked without anyone listing it here.
+ * An endpoint's options as JMX shows them. The names and secret marks are those camel-package-maven-plugin generates
+ * from the options' {@code @UriParam(secret = true)} into {@link LogAnalyticsEndpointUriFactory} (Camel's own
+ * {@code EndpointUriFactory}), so a new secret option is masked without anyone listing it here. In endpoint URIs
+ * (log lines, route dumps) Camel's {@code URISupport.sanitizeUri} masks them (EndpointManagementTest checks that it
+ * does for every secret option); what Camel lacks, and this class adds, is the masked option map with beans shown by
+ * their class.
  */
 final class EndpointOptions {
 
     static final String MASK = "xxxxxx";
-    private static final String METADATA = "/META-INF/io/github/camelloganalytics/loganalytics.json";
     private static final Map<String, Boolean> SECRET_BY_NAME = load();
 
     private EndpointOptions() {
@@ -49,16 +46,10 @@ final class EndpointOptions {
     }
 
     private static Map<String, Boolean> load() {
-        try (InputStream in = EndpointOptions.class.getResourceAsStream(METADATA)) {
-            if (in == null) {
-                throw new IllegalStateException(METADATA + " is missing from the component jar");
-            }
-            JsonNode properties = new ObjectMapper().readTree(in).path("properties");
-            Map<String, Boolean> names = new LinkedHashMap<>();
-            properties.fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().path("secret").asBoolean()));
-            return Collections.unmodifiableMap(names);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LogAnalyticsEndpointUriFactory factory = new LogAnalyticsEndpointUriFactory();
+        Set<String> secret = factory.secretPropertyNames();
+        Map<String, Boolean> names = new TreeMap<>();
+        factory.propertyNames().forEach(name -> names.put(name, secret.contains(name)));
+        return Collections.unmodifiableMap(names);
     }
 }

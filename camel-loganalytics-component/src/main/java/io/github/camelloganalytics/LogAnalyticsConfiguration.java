@@ -397,9 +397,11 @@ public class LogAnalyticsConfiguration implements Cloneable {
     @UriParam(label = "proxy,security", secret = true)
     private String proxyAuthPassword;
 
+    // in words: Camel's catalog generator drops the vertical bar and the asterisk from a description
+    // (CatalogDescriptionsTest compares every description with its javadoc)
     /**
-     * Hosts reached without the proxy, separated by <code>|</code>, with <code>*</code> as a wildcard
-     * (<code>*.internal|10.*</code>), as the JVM's <code>http.nonProxyHosts</code>.
+     * Hosts reached without the proxy, in the form of the JVM's http.nonProxyHosts: host names or addresses separated
+     * by vertical bars, each of which may start or end with an asterisk as a wildcard.
      */
     @UriParam(label = "proxy")
     private String nonProxyHosts;

@@ -1,11 +1,16 @@
 package io.github.camelloganalytics;
 
+import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelloganalytics.error.ThrottledException;
 import org.apache.camel.Exchange;
+import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelloganalytics.testkit.LogAnalyticsEmulator.SAMPLE_WORKSPACE_ID;
@@ -26,6 +31,25 @@ class EndpointManagementTest extends EmulatorTestSupport {
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         assertEquals(Set.of("clientSecret", "certificatePassword", "refreshToken", "accessToken", "proxyAuthUsername",
                 "proxyAuthPassword"), secret);
+    }
+
+    @Test
+    void everyOptionOfTheMetadataIsShownAndCamelMasksEverySecretOneInUris() throws Exception {
+        JsonNode properties;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelloganalytics/loganalytics.json")) {
+            properties = new ObjectMapper().readTree(in).get("properties");
+        }
+        Set<String> names = new TreeSet<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        assertEquals(names, EndpointOptions.secretByName().keySet());
+        // what Camel prints of an endpoint URI (log lines, route dumps, errors) never shows a secret option's value
+        for (Map.Entry<String, Boolean> option : EndpointOptions.secretByName().entrySet()) {
+            assertEquals(properties.get(option.getKey()).path("secret").asBoolean(), option.getValue(), option.getKey());
+            if (option.getValue()) {
+                String uri = "loganalytics:" + SAMPLE_WORKSPACE_ID + "?query=print 1&" + option.getKey() + "=s3cr3t";
+                assertFalse(URISupport.sanitizeUri(uri).contains("s3cr3t"), option.getKey());
+            }
+        }
     }
 
     @Test

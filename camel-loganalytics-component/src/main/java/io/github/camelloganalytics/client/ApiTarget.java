@@ -19,28 +19,16 @@ import org.apache.hc.core5.net.URIBuilder;
  */
 public final class ApiTarget {
 
-    /** The service's two front doors and the resource-centric form of the direct one. */
-    public enum Door {
-        /** The direct query API, by workspace id. */
-        DIRECT,
-        /** Azure Resource Manager, by subscription, resource group and workspace name. */
-        ARM,
-        /** The direct query API, by the id of an Azure resource whose logs a workspace holds. */
-        RESOURCE
-    }
-
     private static final String RESOURCE_ID_PREFIX = "/subscriptions/";
 
-    private final Door door;
     private final String workspaceId;
     private final String subscriptionId;
     private final String resourceGroup;
     private final String workspaceName;
     private final String resourceId;
 
-    private ApiTarget(Door door, String workspaceId, String subscriptionId, String resourceGroup, String workspaceName,
+    private ApiTarget(String workspaceId, String subscriptionId, String resourceGroup, String workspaceName,
                       String resourceId) {
-        this.door = door;
         this.workspaceId = workspaceId;
         this.subscriptionId = subscriptionId;
         this.resourceGroup = resourceGroup;
@@ -56,7 +44,7 @@ public final class ApiTarget {
      * @throws IllegalArgumentException when the id is blank
      */
     public static ApiTarget workspace(String workspaceId) {
-        return new ApiTarget(Door.DIRECT, notDotSegment(requireText(workspaceId, "workspaceId"), "workspaceId"), null,
+        return new ApiTarget(notDotSegment(requireText(workspaceId, "workspaceId"), "workspaceId"), null,
                 null, null, null);
     }
 
@@ -77,7 +65,7 @@ public final class ApiTarget {
         if (missing.length() > 0) {
             throw new IllegalArgumentException("The ARM target needs " + missing);
         }
-        return new ApiTarget(Door.ARM, null, notDotSegment(subscriptionId.trim(), "subscriptionId"),
+        return new ApiTarget(null, notDotSegment(subscriptionId.trim(), "subscriptionId"),
                 notDotSegment(resourceGroup.trim(), "resourceGroup"), notDotSegment(workspaceName.trim(), "workspaceName"),
                 null);
     }
@@ -100,73 +88,73 @@ public final class ApiTarget {
         for (String segment : id.substring(1).split("/")) {
             notDotSegment(segment, "resourceId");
         }
-        return new ApiTarget(Door.RESOURCE, null, null, null, null, id);
+        return new ApiTarget(null, null, null, null, id);
     }
 
     /**
-     * The door the query goes through.
-     *
-     * @return the door the query goes through
+     * Whether the query goes through Azure Resource Manager. The doors are named once, by the option type
+     * {@code LogAnalyticsApiType} (DIRECT or ARM, the resource-centric form being the direct API's); a target knows
+     * its door from which of its parts are set.
      */
-    public Door getDoor() {
-        return door;
+    private boolean arm() {
+        return subscriptionId != null;
     }
 
     /**
-     * The workspace id of a {@link Door#DIRECT} target, else null.
+     * The workspace id of a direct API target by workspace id ({@link #workspace(String)}), else null.
      *
-     * @return the workspace id of a {@link Door#DIRECT} target, else null
+     * @return the workspace id of a direct API target by workspace id ({@link #workspace(String)}), else null
      */
     public String getWorkspaceId() {
         return workspaceId;
     }
 
     /**
-     * The subscription of an {@link Door#ARM} target, else null.
+     * The subscription of an ARM target ({@link #arm(String, String, String)}), else null.
      *
-     * @return the subscription of an {@link Door#ARM} target, else null
+     * @return the subscription of an ARM target ({@link #arm(String, String, String)}), else null
      */
     public String getSubscriptionId() {
         return subscriptionId;
     }
 
     /**
-     * The resource group of an {@link Door#ARM} target, else null.
+     * The resource group of an ARM target ({@link #arm(String, String, String)}), else null.
      *
-     * @return the resource group of an {@link Door#ARM} target, else null
+     * @return the resource group of an ARM target ({@link #arm(String, String, String)}), else null
      */
     public String getResourceGroup() {
         return resourceGroup;
     }
 
     /**
-     * The workspace name of an {@link Door#ARM} target, else null.
+     * The workspace name of an ARM target ({@link #arm(String, String, String)}), else null.
      *
-     * @return the workspace name of an {@link Door#ARM} target, else null
+     * @return the workspace name of an ARM target ({@link #arm(String, String, String)}), else null
      */
     public String getWorkspaceName() {
         return workspaceName;
     }
 
     /**
-     * The resource id of a {@link Door#RESOURCE} target, else null.
+     * The resource id of a resource-centric target ({@link #resource(String)}), else null.
      *
-     * @return the resource id of a {@link Door#RESOURCE} target, else null
+     * @return the resource id of a resource-centric target ({@link #resource(String)}), else null
      */
     public String getResourceId() {
         return resourceId;
     }
 
     /**
-     * The base URL of this target's door in a cloud: Resource Manager's host for {@link Door#ARM}, the query
+     * The base URL of this target's door in a cloud: Resource Manager's host for an ARM target, the query
      * API's otherwise.
      *
      * @param  cloud the cloud the workspace lives in
-     * @return       the base URL of this target's door in a cloud: Resource Manager's host for {@link Door#ARM}, the
+     * @return       the base URL of this target's door in a cloud: Resource Manager's host for an ARM target, the
      *               query API's otherwise
      */
     public String host(Cloud cloud) {
-        return door == Door.ARM ? cloud.armHost() : cloud.queryHost();
+        return arm() ? cloud.armHost() : cloud.queryHost();
     }
 
     /**
@@ -176,32 +164,32 @@ public final class ApiTarget {
      * @return       the OAuth 2.0 scope whose tokens this target's door accepts in a cloud
      */
     public String scope(Cloud cloud) {
-        return door == Door.ARM ? cloud.armScope() : cloud.directApiScope();
+        return arm() ? cloud.armScope() : cloud.directApiScope();
     }
 
     /**
      * The query URL of this target under a base URL.
      *
      * @param  base          the door's base URL (the cloud's, or a host override)
-     * @param  armApiVersion the {@code api-version} Resource Manager is asked for; used by {@link Door#ARM} only
+     * @param  armApiVersion the {@code api-version} Resource Manager is asked for; used by an ARM target only
      * @return               the URL, path segments encoded
      */
     public URI queryUri(URI base, String armApiVersion) {
         try {
             // segments go through the builder so that no id is spliced into the URL by hand
             URIBuilder uri = new URIBuilder(base);
-            switch (door) {
-                case ARM -> uri.appendPathSegments("subscriptions", subscriptionId, "resourceGroups", resourceGroup,
+            if (arm()) {
+                uri.appendPathSegments("subscriptions", subscriptionId, "resourceGroups", resourceGroup,
                         "providers", "Microsoft.OperationalInsights", "workspaces", workspaceName, "api", "query")
                         .addParameter("api-version", armApiVersion);
-                case RESOURCE -> {
-                    uri.appendPathSegments("v1");
-                    for (String segment : resourceId.substring(1).split("/")) {
-                        uri.appendPathSegments(segment);
-                    }
-                    uri.appendPathSegments("query");
+            } else if (resourceId != null) {
+                uri.appendPathSegments("v1");
+                for (String segment : resourceId.substring(1).split("/")) {
+                    uri.appendPathSegments(segment);
                 }
-                default -> uri.appendPathSegments("v1", "workspaces", workspaceId, "query");
+                uri.appendPathSegments("query");
+            } else {
+                uri.appendPathSegments("v1", "workspaces", workspaceId, "query");
             }
             return uri.build();
         } catch (URISyntaxException e) {
@@ -211,23 +199,22 @@ public final class ApiTarget {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ApiTarget t && door == t.door && Objects.equals(workspaceId, t.workspaceId)
+        return o instanceof ApiTarget t && Objects.equals(workspaceId, t.workspaceId)
                && Objects.equals(subscriptionId, t.subscriptionId) && Objects.equals(resourceGroup, t.resourceGroup)
                && Objects.equals(workspaceName, t.workspaceName) && Objects.equals(resourceId, t.resourceId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(door, workspaceId, subscriptionId, resourceGroup, workspaceName, resourceId);
+        return Objects.hash(workspaceId, subscriptionId, resourceGroup, workspaceName, resourceId);
     }
 
     @Override
     public String toString() {
-        return switch (door) {
-            case ARM -> "ARM workspace " + subscriptionId + "/" + resourceGroup + "/" + workspaceName;
-            case RESOURCE -> "resource " + resourceId;
-            default -> "workspace " + workspaceId;
-        };
+        if (arm()) {
+            return "ARM workspace " + subscriptionId + "/" + resourceGroup + "/" + workspaceName;
+        }
+        return resourceId != null ? "resource " + resourceId : "workspace " + workspaceId;
     }
 
     /**

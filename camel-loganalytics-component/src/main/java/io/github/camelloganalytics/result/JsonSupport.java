@@ -6,11 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,56 +48,30 @@ final class JsonSupport {
     private JsonSupport() {
     }
 
+    /** Jackson's reading of JSON into plain Java (its UntypedObjectDeserializer), over {@link #FACTORY}. */
+    private static final ObjectReader PLAIN = new ObjectMapper(FACTORY).readerFor(Object.class);
+
     /**
-     * Reads the value at the parser's current token as plain Java: objects become {@link LinkedHashMap}s, arrays
-     * {@link ArrayList}s, integers Integer/Long/BigInteger by size, other numbers Double. Leaves the parser on the
-     * value's last token.
+     * Reads the value at the parser's current token as plain Java, with Jackson: objects become
+     * {@link java.util.LinkedHashMap}s (a duplicate key keeps its last value), arrays {@link java.util.ArrayList}s,
+     * integers Integer/Long/BigInteger by size, other numbers Double, also from a buffer that holds BigDecimals.
+     * The parser's next token is the one after the value.
      */
     static Object readValue(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         if (t == null) {
             throw new MalformedResultException("Expected a JSON value but the input ended");
         }
-        switch (t) {
-            case START_OBJECT:
-                return readObject(p);
-            case START_ARRAY:
-                return readArray(p);
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                return p.getNumberValue();
-            case VALUE_NUMBER_FLOAT:
-                // a buffered parser may hold BigDecimals; plain JSON floats are Doubles everywhere else
-                return p.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            case VALUE_EMBEDDED_OBJECT:
-                return p.getEmbeddedObject();
-            default:
-                throw new MalformedResultException("Expected a JSON value but found " + t);
+        if (!t.isScalarValue() && !t.isStructStart()) {
+            // Jackson would read on: from a field name, the rest of the object; from an end, nothing
+            throw new MalformedResultException("Expected a JSON value but found " + t);
         }
+        return PLAIN.readValue(p);
     }
 
     /** Reads the object at the parser's current {@code START_OBJECT}; duplicate keys keep the last value. */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> readObject(JsonParser p) throws IOException {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            map.put(name, readValue(p));
-        }
-        return map;
-    }
-
-    private static List<Object> readArray(JsonParser p) throws IOException {
-        List<Object> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(readValue(p));
-        }
-        return list;
+        return (Map<String, Object>) readValue(p);
     }
 }

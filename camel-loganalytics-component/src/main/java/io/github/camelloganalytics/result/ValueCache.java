@@ -10,6 +10,9 @@ import java.util.Arrays;
  * few days). A large result kept in memory then holds each repeated value once, which is less for the garbage
  * collector to copy as well as less to allocate.
  * <p>
+ * Hand-written for docs/performance.md's figure ("What was done for the floor target", ROWS at 100,000 rows): bytes
+ * allocated per row from 1,071 to 967, 114 ms. No library value pool fits a per-read cache keyed by a char range.
+ * <p>
  * One per read; not thread-safe.
  */
 final class ValueCache {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /**
  * The error bodies the emulator answers with. The documented ones are read from the bundled copy of Microsoft's
  * error page, so they stay byte-for-byte those of the documentation, indentation included; the others are the
@@ -45,9 +47,9 @@ final class ErrorBodies {
     static String invalidAudience(String audience, List<String> allowed) {
         List<String> quoted = new ArrayList<>();
         for (String a : allowed) {
-            quoted.add("'" + a + "'");
+            quoted.add("'" + json(a) + "'");
         }
-        return INVALID_AUDIENCE.replace(SPEC_AUDIENCE, "'" + audience + "'").replace(SPEC_ALLOWED,
+        return INVALID_AUDIENCE.replace(SPEC_AUDIENCE, "'" + json(audience) + "'").replace(SPEC_ALLOWED,
                 String.join(",", quoted));
     }
 
@@ -56,7 +58,7 @@ final class ErrorBodies {
      * @return           the documented body, naming it
      */
     static String unauthorizedClient(String principal) {
-        return UNAUTHORIZED_CLIENT.replace(SPEC_PRINCIPAL, principal);
+        return UNAUTHORIZED_CLIENT.replace(SPEC_PRINCIPAL, json(principal));
     }
 
     static String precise(String middleCode, String middleMessage, String code, String message) {
@@ -143,8 +145,8 @@ final class ErrorBodies {
                 String indent = body.substring(lineStart, m.start());
                 String separator = indent.isBlank() && lineStart > 0 ? ",\n" + indent : ",";
                 String space = separator.length() > 1 ? " " : "";
-                return body.substring(0, m.end()) + separator + "\"correlationId\":" + space + "\"" + correlationId
-                       + "\"" + body.substring(m.end());
+                return body.substring(0, m.end()) + separator + "\"correlationId\":" + space + "\""
+                       + json(correlationId) + "\"" + body.substring(m.end());
             }
             from = m.end();
         }
@@ -197,26 +199,12 @@ final class ErrorBodies {
                + "https://aka.ms/kustoquerylimits)\",\"severity\":2,\"severityName\":\"Error\"}}]}";
     }
 
-    /** Minimal JSON string escaping: messages may quote user text (names, tokens). */
+    /**
+     * The text as the inside of a JSON string (Jackson's escaping): messages quote text of the caller's (names,
+     * audiences, principals, query text).
+     */
     static String json(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return new String(JsonStringEncoder.getInstance().quoteAsString(s));
     }
 
     /**

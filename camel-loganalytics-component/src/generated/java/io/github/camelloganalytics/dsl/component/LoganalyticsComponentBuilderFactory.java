@@ -812,8 +812,9 @@ public interface LoganalyticsComponentBuilderFactory {
         }
     
         /**
-         * Hosts reached without the proxy, separated by , with as a wildcard
-         * (.internal10.), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, in the form of the JVM's
+         * http.nonProxyHosts: host names or addresses separated by vertical
+         * bars, each of which may start or end with an asterisk as a wildcard.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 

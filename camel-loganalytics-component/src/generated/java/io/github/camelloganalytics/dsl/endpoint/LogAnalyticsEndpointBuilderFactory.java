@@ -918,8 +918,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Hosts reached without the proxy, separated by , with as a wildcard
-         * (.internal10.), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, in the form of the JVM's
+         * http.nonProxyHosts: host names or addresses separated by vertical
+         * bars, each of which may start or end with an asterisk as a wildcard.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2679,8 +2680,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Hosts reached without the proxy, separated by , with as a wildcard
-         * (.internal10.), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, in the form of the JVM's
+         * http.nonProxyHosts: host names or addresses separated by vertical
+         * bars, each of which may start or end with an asterisk as a wildcard.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3876,8 +3878,9 @@ public interface LogAnalyticsEndpointBuilderFactory {
             return this;
         }
         /**
-         * Hosts reached without the proxy, separated by , with as a wildcard
-         * (.internal10.), as the JVM's http.nonProxyHosts.
+         * Hosts reached without the proxy, in the form of the JVM's
+         * http.nonProxyHosts: host names or addresses separated by vertical
+         * bars, each of which may start or end with an asterisk as a wildcard.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
