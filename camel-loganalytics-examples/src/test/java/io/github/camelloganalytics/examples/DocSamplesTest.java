@@ -205,6 +205,8 @@ class DocSamplesTest {
             new Rule("docs/testkit.md", "TableLoader.load(\"Orders_CL\"", How.COMPILE_STATEMENTS,
                     "files of the reader's"),
             new Rule("docs/testkit.md", "emulator.clock().offsetBy(", How.RUN_STATEMENTS, "return null;"),
+            new Rule("docs/testkit.md", "class MyDataTest", How.COMPILE_CLASS,
+                    "org.junit.jupiter.api.extension.RegisterExtension"),
             new Rule("docs/testkit.md", "public class FailedOrdersRoute", How.FILE,
                     COMPONENT_TESTS + "FailedOrdersRoute.java"),
             new Rule("docs/testkit.md", "alertsForRegionsWithTwoOrMoreFailedOrdersInTheLastDay", How.FILE,
