@@ -411,10 +411,11 @@ class ConsumerRegressionTest extends ConsumerTestSupport {
         return context;
     }
 
-    /** A memory repository whose next writes fail, as a database blip would. */
+    /** A memory repository whose next writes (or reads) fail, as a database blip would. */
     static final class FlakyStateRepository extends MemoryStateRepository {
 
         final AtomicInteger failWrites = new AtomicInteger();
+        final AtomicInteger failReads = new AtomicInteger();
         final List<String> writes = new ArrayList<>();
         /** Only writes of this value fail, when set. */
         volatile String failWritesOf;
@@ -427,6 +428,14 @@ class ConsumerRegressionTest extends ConsumerTestSupport {
             }
             writes.add(value);
             super.setState(key, value);
+        }
+
+        @Override
+        public String getState(String key) {
+            if (failReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("the database is unreachable");
+            }
+            return super.getState(key);
         }
     }
 }
