@@ -71,8 +71,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ConsumerScheduleTest {
 
     static final int DEFAULT_SCHEDULES = 300;
-    static final int DEFAULT_JDBC_SCHEDULES = 40;
-    static final int DEFAULT_MASTER_SCHEDULES = 12;
+    static final int DEFAULT_JDBC_SCHEDULES = 25;
+    static final int DEFAULT_MASTER_SCHEDULES = 10;
     /** Bounds every wait for ZooKeeper's election, so a lost leader fails the schedule rather than hanging it. */
     private static final long ELECTION_WAIT_MILLIS = 30_000;
     private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
