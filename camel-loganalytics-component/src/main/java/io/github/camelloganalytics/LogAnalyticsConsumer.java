@@ -59,10 +59,13 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer implemen
     private final LogAnalyticsConfiguration config;
     private final Clock clock;
     private StateRepository<String, String> repository;
+    private Watermarks watermarks;
     private boolean ownRepository;
     /** The first window's start, resolved once when this consumer first starts and kept across its restarts. */
     private Instant firstStart;
     private boolean firstStartStored;
+    /** The watermark as the last read found it stored (null: none yet): a window's end is written only over it. */
+    private String lastStored;
     private QueryPacer pacer;
     private WindowCommit lastWindow;
     /** A window delivered whole whose end the repository refused: written at the next poll, before any query. */
@@ -93,6 +96,7 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer implemen
             repository = new MemoryStateRepository();
         }
         ServiceHelper.startService(repository);
+        watermarks = new Watermarks(repository);
         if (firstStart == null) {
             StartFrom startFrom = config.getStartFrom() != null
                     ? StartFrom.parse(config.getStartFrom()) : StartFrom.defaultFor(config.getTimespan());
@@ -186,7 +190,7 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer implemen
             }
             Instant end = start.plus(config.getMaxWindow());
             TimeWindow window = new TimeWindow(start, end.isBefore(limit) ? end : limit);
-            WindowOutcome outcome = deliverWindow(window);
+            WindowOutcome outcome = deliverWindow(window, lastStored);
             delivered += outcome.delivered();
             if (!outcome.committed()) {
                 break;
@@ -198,51 +202,76 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer implemen
     /**
      * The watermark to go on from: the stored one, or the first window's start, which is stored as the watermark
      * before the first query so that a restart, a new CamelContext or another node starts from the same instant. A
-     * window delivered whole whose end the repository refused at the last poll is committed first.
+     * window delivered whole whose end the repository refused at the last poll is committed first. Every write is
+     * made only over the value read: what another node stored in between is never overwritten.
      */
     private Instant watermark() {
         String key = watermarkKey();
-        String stored;
-        Instant watermark;
-        try {
-            stored = repository.getState(key);
-            watermark = stored != null ? Instant.parse(stored) : firstStart;
-        } catch (RuntimeException e) {
-            throw stateFailure(READ_STEP, "Could not read the watermark " + key + " from the stateRepository", e);
-        }
+        String stored = read(key);
         TimeWindow pending = unstored;
         if (pending != null) {
             unstored = null;
-            if (pending.start().equals(watermark)) {
-                store(key, pending);
-                watermark = pending.end();
-                LOG.info("Stored the watermark {} for {}: the window {} had been delivered whole", watermark, key,
-                        pending);
+            if (pending.start().equals(stored != null ? parse(key, stored) : firstStart)) {
+                if (store(key, stored, pending)) {
+                    stored = pending.end().toString();
+                    LOG.info("Stored the watermark {} for {}: the window {} had been delivered whole", stored, key,
+                            pending);
+                } else {
+                    stored = read(key);
+                }
             }
             // else the watermark moved since (another node): the pending end is not written over it
         } else if (stored == null && !firstStartStored) {
             // nothing is asked before the start is stored: a restart, or another node, then starts from it too
+            boolean inserted;
             try {
-                repository.setState(key, firstStart.toString());
+                inserted = watermarks.advance(key, null, firstStart.toString());
             } catch (RuntimeException e) {
                 throw stateFailure(WRITE_STEP, "Could not store the first window's start " + firstStart
                                                + " as the watermark " + key + " (this consumer keeps it)", e);
             }
             firstStartStored = true;
+            // another node stored a start first: that one is everybody's
+            stored = inserted ? firstStart.toString() : read(key);
         }
+        Instant watermark = stored != null ? parse(key, stored) : firstStart;
+        lastStored = stored;
         status = status.read(watermark);
         return watermark;
     }
 
-    private void store(String key, TimeWindow window) {
+    private String read(String key) {
         try {
-            repository.setState(key, window.end().toString());
+            return repository.getState(key);
+        } catch (RuntimeException e) {
+            throw stateFailure(READ_STEP, "Could not read the watermark " + key + " from the stateRepository", e);
+        }
+    }
+
+    private Instant parse(String key, String stored) {
+        try {
+            return Instant.parse(stored);
+        } catch (DateTimeParseException e) {
+            throw stateFailure(READ_STEP, "Could not read the watermark " + key + " from the stateRepository", e);
+        }
+    }
+
+    /** Writes a pending window's end over the value read; false if another node moved the watermark since. */
+    private boolean store(String key, String expected, TimeWindow window) {
+        boolean written;
+        try {
+            written = watermarks.advance(key, expected, window.end().toString());
         } catch (RuntimeException e) {
             unstored = window;
             throw stateFailure(WRITE_STEP, "Could not store the watermark " + window.end() + " for " + key
                                            + " (the window " + window + " was delivered whole)", e);
         }
-        status = status.succeeded(clock.instant(), window.end());
+        if (written) {
+            status = status.succeeded(clock.instant(), window.end());
+        } else {
+            superseded(window);
+        }
+        return written;
     }
 
     private IllegalStateException stateFailure(String step, String what, RuntimeException cause) {
@@ -261,6 +290,13 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer implemen
     }
 
     @Override
+    public void superseded(TimeWindow window) {
+        LOG.info("The watermark {} was moved by another node (it took the lead) while the window {} was delivered"
+                 + " here: its end is not written over it, and the next poll goes on from the stored watermark",
+                watermarkKey(), window);
+    }
+
+    @Override
     public void commitFailed(TimeWindow window, RuntimeException cause) {
         unstored = window;
         LOG.warn("Could not store the watermark {} for {} ({}): the window {} was delivered whole; the write is tried"
@@ -269,8 +305,12 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer implemen
         status = status.failed(WRITE_STEP, cause, clock.instant());
     }
 
-    private WindowOutcome deliverWindow(TimeWindow window) throws Exception {
-        WindowCommit commit = new WindowCommit(repository, watermarkKey(), window, this);
+    /**
+     * Delivers a window and commits its end over expected, the watermark as stored at its start (null: none yet);
+     * splits it in halves if the service cut its result.
+     */
+    private WindowOutcome deliverWindow(TimeWindow window, String expected) throws Exception {
+        WindowCommit commit = new WindowCommit(watermarks, watermarkKey(), expected, window, this);
         lastWindow = commit;
         try {
             int delivered = deliver(window, commit);
@@ -286,11 +326,11 @@ public class LogAnalyticsConsumer extends ScheduledBatchPollingConsumer implemen
                 throw e;
             }
             LOG.info("The result of window {} is over the service's limits; asking for each half", window);
-            WindowOutcome first = deliverWindow(window.firstHalf());
+            WindowOutcome first = deliverWindow(window.firstHalf(), expected);
             if (!first.committed()) {
                 return first;
             }
-            WindowOutcome second = deliverWindow(window.secondHalf());
+            WindowOutcome second = deliverWindow(window.secondHalf(), window.firstHalf().end().toString());
             return new WindowOutcome(first.delivered() + second.delivered(), second.committed());
         }
     }

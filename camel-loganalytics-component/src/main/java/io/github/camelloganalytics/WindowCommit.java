@@ -1,14 +1,15 @@
 package io.github.camelloganalytics;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.Synchronization;
 
 /**
  * Advances the watermark to a window's end once every exchange of the window has completed, and never when one
  * failed. Exchanges may complete on other threads (an asynchronous route), so it counts rather than assumes. A write
  * the repository refuses is not retried here: the window is settled, and its listener keeps the end for the next
- * poll, which writes it before asking anything else.
+ * poll, which writes it before asking anything else. The end is written only over the window's start: if another
+ * node moved the watermark meanwhile (it took the lead while this window was in the route), nothing is written and
+ * the window counts as superseded.
  */
 final class WindowCommit implements Synchronization {
 
@@ -17,10 +18,15 @@ final class WindowCommit implements Synchronization {
         void committed(TimeWindow window);
 
         void commitFailed(TimeWindow window, RuntimeException cause);
+
+        /** Another writer moved the watermark from the window's start: the window's end was not written. */
+        void superseded(TimeWindow window);
     }
 
-    private final StateRepository<String, String> repository;
+    private final Watermarks watermarks;
     private final String key;
+    /** The stored value the window starts from, as stored: the end is written only over it. */
+    private final String expected;
     private final TimeWindow window;
     private final Listener listener;
     private int dispatched;
@@ -28,11 +34,13 @@ final class WindowCommit implements Synchronization {
     private int failed;
     private boolean sealed;
     private boolean committed;
+    private boolean superseded;
     private RuntimeException commitFailure;
 
-    WindowCommit(StateRepository<String, String> repository, String key, TimeWindow window, Listener listener) {
-        this.repository = repository;
+    WindowCommit(Watermarks watermarks, String key, String expected, TimeWindow window, Listener listener) {
+        this.watermarks = watermarks;
         this.key = key;
+        this.expected = expected;
         this.window = window;
         this.listener = listener;
     }
@@ -69,15 +77,22 @@ final class WindowCommit implements Synchronization {
         return failed > 0;
     }
 
-    /** True once the outcome is known: committed, failed, its commit refused, or never sealed (the query failed). */
+    /**
+     * True once the outcome is known: committed, failed, its commit refused or superseded, or never sealed (the query
+     * failed).
+     */
     synchronized boolean isSettled() {
-        return committed || failed > 0 || commitFailure != null || !sealed;
+        return committed || superseded || failed > 0 || commitFailure != null || !sealed;
     }
 
     private void commitIfDone() {
-        if (sealed && !committed && commitFailure == null && failed == 0 && completed == dispatched) {
+        if (sealed && !committed && !superseded && commitFailure == null && failed == 0 && completed == dispatched) {
             try {
-                repository.setState(key, window.end().toString());
+                if (!watermarks.advance(key, expected, window.end().toString())) {
+                    superseded = true;
+                    listener.superseded(window);
+                    return;
+                }
             } catch (RuntimeException e) {
                 commitFailure = e;
                 listener.commitFailed(window, e);

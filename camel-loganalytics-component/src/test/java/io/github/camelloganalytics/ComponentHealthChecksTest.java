@@ -99,8 +99,14 @@ class ComponentHealthChecksTest extends ConsumerTestSupport {
         });
         context.start();
         LogAnalyticsConsumer consumer = consumer(context);
-        HealthCheck check = consumer.getHealthCheck();
-        assertEquals("loganalytics-consumer-export", check.getId());
+        assertEquals("loganalytics-consumer-export", consumer.getHealthCheck().getId());
+        // where Camel's readiness looks: the consumers repository, whose check for the route calls the consumer's
+        HealthCheckRepository consumers = HealthCheckHelper.getHealthCheckRepository(context, "consumers",
+                HealthCheckRepository.class);
+        consumers.setEnabled(true);
+        HealthCheck check = consumers.stream().filter(c -> c.getId().equals("consumer:export"))
+                .findFirst().orElseThrow(() -> new AssertionError("no consumer check in the consumers repository"));
+        assertEquals(HealthCheck.State.UP, check.call().getState(), "a consumer that has met no failure yet");
 
         clock.set(T0.plus(Duration.ofMinutes(15)));
         emulator.faults().next(1).status(503);
@@ -124,6 +130,18 @@ class ComponentHealthChecksTest extends ConsumerTestSupport {
         assertEquals(HealthCheck.State.UP, up.getState(), () -> up.getMessage().orElse(""));
         assertEquals(T0.plus(Duration.ofMinutes(10)).toString(), up.getDetails().get("watermark"));
         assertEquals(2, emulator.requestLog().size(), "the delivered window was not asked again");
+
+        repository.failReads.set(1);
+        clock.set(T0.plus(Duration.ofMinutes(25)));
+        assertThrows(IllegalStateException.class, consumer::poll);   // the watermark cannot be read
+        HealthCheck.Result readDown = check.call();
+        assertEquals(HealthCheck.State.DOWN, readDown.getState());
+        assertEquals("Reading the watermark", readDown.getDetails().get("failed.step"));
+        assertEquals(2, emulator.requestLog().size(), "nothing is asked without the watermark");
+
+        consumer.poll();
+        assertEquals(HealthCheck.State.UP, check.call().getState());
+        assertEquals(T0.plus(Duration.ofMinutes(20)).toString(), check.call().getDetails().get("watermark"));
     }
 
     @Test

@@ -350,6 +350,47 @@ class ConsumerRegressionTest extends ConsumerTestSupport {
         consumer(context).prepareShutdown(false, false);
     }
 
+    /**
+     * Issue 14, leader change: a node that lost the lead while its window was in the route (another node took over
+     * and committed further) must not write its older window end over the newer watermark.
+     */
+    @Test
+    void aNodeThatLostTheLeadMidWindowDoesNotMoveTheWatermarkBack() throws Exception {
+        for (int seq = 0; seq < 40; seq++) {
+            addEvent(seq, T0.plus(Duration.ofMinutes(seq)), Duration.ZERO);
+        }
+        FlakyStateRepository shared = new FlakyStateRepository();
+        String uri = incremental(QUERY, "&maxWindow=PT10M&stateRepository=#flaky");
+        CamelContext newLeader = startWith(shared, uri);
+        AtomicBoolean takeOver = new AtomicBoolean(true);
+        CamelContext oldLeader = startWith(shared, uri, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("export").process(e -> {
+                    if (takeOver.getAndSet(false)) {
+                        // while this window is in the route, the other node takes the lead and catches up
+                        consumer(newLeader).poll();
+                    }
+                });
+            }
+        });
+        clock.set(T0.plus(Duration.ofMinutes(45)));
+
+        try {
+            consumer(oldLeader).poll();
+        } catch (Exception refused) {
+            // how the old node's poll ends is its own business; the stored watermark is what matters
+        }
+
+        String key = "export|loganalytics://" + workspace.id();
+        assertEquals(T0.plus(Duration.ofMinutes(40)).toString(), shared.getState(key));
+        List<String> writes = shared.writes;
+        for (int i = 1; i < writes.size(); i++) {
+            assertTrue(writes.get(i).compareTo(writes.get(i - 1)) >= 0, "the watermark moved back: " + writes);
+        }
+        assertEquals(new HashSet<>(range(0, 40)), new HashSet<>(receivedSeqs()));
+    }
+
     private CamelContext startWith(MemoryStateRepository repository, String uri) throws Exception {
         return startWith(repository, uri, new RouteBuilder() {
             @Override
@@ -370,10 +411,11 @@ class ConsumerRegressionTest extends ConsumerTestSupport {
         return context;
     }
 
-    /** A memory repository whose next writes fail, as a database blip would. */
+    /** A memory repository whose next writes (or reads) fail, as a database blip would. */
     static final class FlakyStateRepository extends MemoryStateRepository {
 
         final AtomicInteger failWrites = new AtomicInteger();
+        final AtomicInteger failReads = new AtomicInteger();
         final List<String> writes = new ArrayList<>();
         /** Only writes of this value fail, when set. */
         volatile String failWritesOf;
@@ -386,6 +428,14 @@ class ConsumerRegressionTest extends ConsumerTestSupport {
             }
             writes.add(value);
             super.setState(key, value);
+        }
+
+        @Override
+        public String getState(String key) {
+            if (failReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("the database is unreachable");
+            }
+            return super.getState(key);
         }
     }
 }

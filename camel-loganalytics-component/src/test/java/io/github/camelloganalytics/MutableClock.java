@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, so the consumer's windows do not depend on when the test runs. */
+/**
+ * A clock a test moves by hand, so the consumer's windows do not depend on when the test runs. A copy in another zone
+ * ({@link #withZone}) shows the same instants and follows every move of this one.
+ */
 final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -35,6 +38,25 @@ final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the consumer uses instants only");
+        if (zone.equals(getZone())) {
+            return this;
+        }
+        MutableClock moved = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return moved.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return moved.withZone(other);
+            }
+        };
     }
 }

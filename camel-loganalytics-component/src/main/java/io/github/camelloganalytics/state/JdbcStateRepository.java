@@ -25,9 +25,11 @@ import org.apache.camel.support.service.ServiceSupport;
  * {@code state_value} and {@code updated_at}; it is created at start when missing. Every read goes to the database,
  * never to a cache. A write is an atomic upsert built from standard SQL only (an update, else an insert, and the
  * update again if another node inserted the key first), so it needs no dialect and no driver beyond
- * {@code java.sql}. Each call uses its own connection from the {@link DataSource}, in auto-commit.
+ * {@code java.sql}. A conditional write ({@link #compareAndSetState}) is one {@code UPDATE ... WHERE state_value = ?}
+ * (or an insert that a key already present makes fail), atomic in every database. Each call uses its own connection
+ * from the {@link DataSource}, in auto-commit.
  */
-public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public class JdbcStateRepository extends ServiceSupport implements ConditionalStateRepository {
 
     /** The table used when none is named. */
     public static final String DEFAULT_TABLE = "camel_loganalytics_state";
@@ -147,6 +149,46 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                 if (update(connection, key, value, now) == 0) {
                     throw e;
                 }
+            }
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("Cannot write the state of " + key + " to " + table + ": "
+                                            + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean compareAndSetState(String key, String expected, String value) {
+        requireKey(key);
+        Objects.requireNonNull(value, "value");
+        if (value.length() > MAX_VALUE) {
+            throw new IllegalArgumentException("State values are at most " + MAX_VALUE + " characters");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Timestamp now = Timestamp.from(Instant.now());
+            if (expected != null) {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
+                                                                           + " SET state_value = ?, updated_at = ?"
+                                                                           + " WHERE state_key = ? AND state_value = ?")) {
+                    update.setString(1, value);
+                    update.setTimestamp(2, now);
+                    update.setString(3, key);
+                    update.setString(4, expected);
+                    return update.executeUpdate() > 0;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + table + " (state_key, state_value, updated_at) VALUES (?, ?, ?)")) {
+                insert.setString(1, key);
+                insert.setString(2, value);
+                insert.setTimestamp(3, now);
+                return insert.executeUpdate() > 0;
+            } catch (SQLException e) {
+                // SQLState class 23: integrity constraint, i.e. the key has a state already
+                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                    throw e;
+                }
+                rollbackQuietly(connection);
+                return false;
             }
         } catch (SQLException e) {
             throw new RuntimeCamelException("Cannot write the state of " + key + " to " + table + ": "

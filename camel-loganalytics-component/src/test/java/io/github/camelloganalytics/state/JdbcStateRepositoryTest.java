@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,6 +108,42 @@ class JdbcStateRepositoryTest {
             rs.next();
             assertEquals(20, rs.getInt(1));
             assertEquals(20, rs.getInt(2));
+        }
+    }
+
+    @Test
+    void aConditionalWriteIsMadeOnlyOverTheExpectedValueAndOneOfConcurrentOnesWins() throws Exception {
+        List<JdbcStateRepository> nodes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            JdbcStateRepository node = new JdbcStateRepository(dataSource, "state_conditional");
+            node.start();
+            nodes.add(node);
+        }
+        String key = "export|loganalytics://ws";
+        assertFalse(nodes.get(0).compareAndSetState(key, "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z"),
+                "no state yet: a write expecting one is not made");
+        assertNull(nodes.get(0).getState(key));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            String expected = null;
+            for (int round = 0; round < 10; round++) {
+                List<Callable<Boolean>> writes = new ArrayList<>();
+                for (int i = 0; i < nodes.size(); i++) {
+                    JdbcStateRepository node = nodes.get(i);
+                    String from = expected;
+                    String value = "round-" + round + "-node-" + i;
+                    writes.add(() -> node.compareAndSetState(key, from, value));
+                }
+                int won = 0;
+                for (Future<Boolean> write : pool.invokeAll(writes)) {
+                    won += write.get() ? 1 : 0;
+                }
+                assertEquals(1, won, "round " + round + ": exactly one node's write is made");
+                expected = nodes.get(0).getState(key);
+                assertTrue(expected.startsWith("round-" + round + "-"), expected);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
