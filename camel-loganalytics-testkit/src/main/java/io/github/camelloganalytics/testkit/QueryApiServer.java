@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +45,7 @@ import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
 import io.github.camelloganalytics.testkit.kql.KqlSyntaxException;
 import io.github.camelloganalytics.testkit.kql.Row;
 import io.github.camelloganalytics.testkit.kql.SourceTable;
+import io.github.camelloganalytics.testkit.kql.TableResolver;
 import io.github.camelloganalytics.testkit.token.TokenVerifier;
 import io.github.camelloganalytics.testkit.token.VerifiedToken;
 
@@ -466,7 +469,19 @@ public final class QueryApiServer implements AutoCloseable {
         List<long[]> datasets = new ArrayList<>();
         KqlResult result;
         try {
-            result = KqlEngine.run(query, name -> resolve(name, targets, timespan, scanned, datasets), now);
+            result = KqlEngine.run(query, new TableResolver() {
+                @Override
+                public Optional<SourceTable> resolve(String name) {
+                    return QueryApiServer.this.resolve(name, targets, timespan, scanned, datasets);
+                }
+
+                @Override
+                public List<String> tableNames() { // names only: union T* generates just the tables it matches
+                    Set<String> names = new LinkedHashSet<>();
+                    targets.forEach(t -> names.addAll(t.workspace.tableNames()));
+                    return List.copyOf(names);
+                }
+            }, now);
         } catch (KqlSemanticException e) {
             return new Answer(400, ErrorBodies.semantic(e.code(), e.getMessage()), Map.of(), action, e.getMessage());
         }

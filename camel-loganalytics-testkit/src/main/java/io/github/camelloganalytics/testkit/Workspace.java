@@ -173,6 +173,17 @@ public final class Workspace {
         return Optional.ofNullable(tables.get(tableName));
     }
 
+    /**
+     * The names of the tables, without reading them: a lazily generated table stays ungenerated.
+     *
+     * @return the table names, in creation order (a snapshot)
+     */
+    public List<String> tableNames() {
+        synchronized (tables) {
+            return new ArrayList<>(tables.keySet());
+        }
+    }
+
     /** @return the tables, in creation order (a snapshot) */
     public List<Table> tables() {
         synchronized (tables) {

@@ -13,8 +13,9 @@ public interface TableResolver {
     Optional<SourceTable> resolve(String name);
 
     /**
-     * The names of the tables the target has, for {@code union T*} and {@code search} without a table list; the
-     * default lists none, and such queries are then answered {@code NotSupportedByEmulator}.
+     * The names of the tables the target has, in any order, for {@code union T*} and {@code search} without a
+     * table list: the engine matches wildcards against them (in alphabetical order) and then resolves only the
+     * tables it reads. The default lists none, and such queries are then answered {@code NotSupportedByEmulator}.
      *
      * @return the table names
      */

@@ -83,7 +83,7 @@ source
     ;
 
 unionItem
-    : name STAR name?                                                           # wildcardUnionItem
+    : name? STAR (name STAR?)*                                                  # wildcardUnionItem
     | expression                                                                # expressionUnionItem
     ;
 

@@ -7,14 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.github.camelloganalytics.testkit.data.Column;
 import io.github.camelloganalytics.testkit.data.ColumnType;
 import io.github.camelloganalytics.testkit.kql.KqlSemanticException;
+import io.github.camelloganalytics.testkit.kql.NotSupportedByEmulatorException;
 import io.github.camelloganalytics.testkit.kql.Row;
 import io.github.camelloganalytics.testkit.kql.ast.Clause.OperatorParameter;
-import io.github.camelloganalytics.testkit.kql.ast.Clause.Part;
 import io.github.camelloganalytics.testkit.kql.ast.Clause.UnionItem;
 import io.github.camelloganalytics.testkit.kql.ast.Expression;
 import io.github.camelloganalytics.testkit.kql.ast.Node;
@@ -302,31 +301,42 @@ final class Combine {
             plans.add(input);
             names.add("union_arg0");
         }
+        // isfuzzy=true: legs that name no table are left out, as long as one leg resolves
+        boolean fuzzy = Boolean.parseBoolean(parameter(params, "isfuzzy", "false"));
+        KqlSemanticException firstUnresolved = null;
         for (UnionItem item : items) {
             if (item.pattern() != null) {
-                UnionItem w = item;
-                StringBuilder sb = new StringBuilder();
-                for (Part part : item.pattern().parts()) {
-                    sb.append(part.wildcard() ? ".*" : Pattern.quote(part.name()));
-                }
-                Pattern p = Pattern.compile(sb.toString());
-                List<String> all = r.tables().tableNames();
-                if (all.isEmpty()) {
-                    throw ExpressionResolver.notSupported("table wildcards in 'union' (the table resolver lists no "
-                            + "tables)", w);
-                }
-                for (String t : all) {
-                    if (p.matcher(t).matches()) {
-                        plans.add(r.table(t).orElseThrow());
-                        names.add(t);
+                List<String> matched = TableWildcards.matching(r, item.pattern(), "union", item);
+                if (matched.isEmpty()) {
+                    KqlSemanticException e = new KqlSemanticException("SEM0100", "'union' operator: Failed to "
+                            + "resolve table or column expression named '" + item.span().text() + "'");
+                    if (!fuzzy) {
+                        throw e;
                     }
+                    firstUnresolved = firstUnresolved == null ? e : firstUnresolved;
+                }
+                for (String t : matched) {
+                    plans.add(r.table(t).orElseThrow());
+                    names.add(t);
                 }
                 continue;
             }
             Expression e = item.expression();
-            plans.add(r.tabular(e, scope, "union"));
+            try {
+                plans.add(r.tabular(e, scope, "union"));
+            } catch (KqlSemanticException unresolved) {
+                if (!fuzzy || !"SEM0100".equals(unresolved.code())
+                        || unresolved instanceof NotSupportedByEmulatorException) {
+                    throw unresolved;
+                }
+                firstUnresolved = firstUnresolved == null ? unresolved : firstUnresolved;
+                continue;
+            }
             String n = Names.derived(e, false);
             names.add(n != null ? n : "union_arg" + names.size());
+        }
+        if (plans.isEmpty() && firstUnresolved != null) {
+            throw firstUnresolved;
         }
         Map<String, Set<ColumnType>> types = new LinkedHashMap<>();
         for (Plan p : plans) {

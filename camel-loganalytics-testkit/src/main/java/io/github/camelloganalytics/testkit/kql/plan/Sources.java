@@ -130,18 +130,23 @@ final class Sources {
         List<String> names = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();
         if (s.tables().isEmpty()) {
-            names.addAll(r.tables().tableNames());
-            if (names.isEmpty()) {
-                throw ExpressionResolver.notSupported("'search' without 'in (tables)' (the table resolver lists no "
-                        + "tables)", s);
-            }
+            names.addAll(TableWildcards.all(r, "'search' without 'in (tables)'", s));
             for (String n : names) {
                 plans.add(r.table(n).orElseThrow());
             }
         } else {
             for (UnionItem item : s.tables()) {
-                if (item.expression() == null) {
-                    throw ExpressionResolver.notSupported("wildcard table names in 'search'", item);
+                if (item.pattern() != null) {
+                    List<String> matched = TableWildcards.matching(r, item.pattern(), "search", item);
+                    if (matched.isEmpty()) {
+                        throw new KqlSemanticException("SEM0100", "'search' operator: Failed to resolve table or "
+                                + "column expression named '" + item.span().text() + "'");
+                    }
+                    for (String n : matched) {
+                        names.add(n);
+                        plans.add(r.table(n).orElseThrow());
+                    }
+                    continue;
                 }
                 names.add(item.span().text());
                 plans.add(r.tabular(item.expression(), scope, "search"));
